@@ -1,0 +1,34 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { loadConfig, readEnvironment, type AppConfig } from '@la-tracker/platform/config';
+import { Logger } from 'nestjs-pino';
+import { ApiModule } from './api.module';
+
+/** Builds the API application; it refuses to start on a schema that is behind its migrations. */
+export async function createApiApp(config: AppConfig): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), {
+    bufferLogs: true,
+    abortOnError: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.useBodyParser('json', { limit: '100kb' });
+  app.enableShutdownHooks();
+  return app;
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig(readEnvironment());
+  const app = await createApiApp(config);
+  await app.listen(config.port);
+  app.get(Logger).log(`GraphQL API listening on http://localhost:${config.port}/graphql`);
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    // Configuration and schema problems are the operator's to fix: say what, without a stack.
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`The API did not start: ${message}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,26 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { LocalAuthoritiesModule } from '@la-tracker/domain/local-authorities';
+import { entities, migrations } from '@la-tracker/migrations';
+import { ConfigModule, type AppConfig } from '@la-tracker/platform/config';
+import { DatabaseModule } from '@la-tracker/platform/database';
+import { ClockModule } from '@la-tracker/platform/time';
+
+/** The domain services the command line calls: the same as the api's, so the same rules hold. */
+@Module({})
+export class CliModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: CliModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        ClockModule,
+        DatabaseModule.forRoot({
+          entities,
+          migrations,
+          applicationName: 'la-delivery-tracker-cli',
+        }),
+        LocalAuthoritiesModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,141 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+import { readEnvironment, type AppConfig, type LauncherConfig } from '@la-tracker/platform/config';
+import {
+  isPortTaken,
+  startLocalServices,
+  type LocalServices,
+} from '@la-tracker/platform/local-services';
+import { migrate } from './migrate.command';
+import { seed } from './seed.command';
+
+const DIST_APPS = resolve(__dirname, '..', '..', '..');
+const STOP_TIMEOUT_MS = 30_000;
+
+interface Child {
+  name: string;
+  process: ChildProcess;
+}
+
+function exited(child: ChildProcess): boolean {
+  return child.exitCode !== null || child.signalCode !== null;
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (exited(child)) return Promise.resolve();
+  return new Promise((done) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      done();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+async function waitUntilServing(
+  url: string,
+  child: ChildProcess,
+  timeoutMs: number,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (exited(child)) throw new Error('the api stopped while starting (its log above says why)');
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((done) => setTimeout(done, 200));
+  }
+  throw new Error(`the api did not answer ${url} within ${timeoutMs / 1000} s`);
+}
+
+/**
+ * `npm start`: PostgreSQL and Redis (embedded unless DATABASE_URL / REDIS_URL name them), then
+ * migrations and reference data as explicit, logged steps, then the api and the worker. Ctrl-C or
+ * SIGTERM stops the api and worker first (they finish what they are doing), then the services.
+ */
+export async function start(config: LauncherConfig, log: (message: string) => void): Promise<void> {
+  if (await isPortTaken(config.port)) {
+    throw new Error(
+      `Port ${config.port} is already in use. Choose another, e.g. PORT=${config.port + 1} npm start`,
+    );
+  }
+  const services: LocalServices = await startLocalServices({
+    databaseUrl: config.databaseUrl,
+    redisUrl: config.redisUrl,
+    dataDir: config.dataDir,
+    persistRedis: true,
+    log,
+  });
+  const children: Child[] = [];
+  let stopping: Promise<void> | undefined;
+  const stop = (reason: string): Promise<void> => {
+    stopping ??= (async () => {
+      log(`Stopping (${reason})…`);
+      await Promise.all(children.map((child) => stopChild(child.process)));
+      await services.stop();
+      log('Stopped.');
+    })();
+    return stopping;
+  };
+
+  let finished!: (code: number) => void;
+  const done = new Promise<number>((resolveDone) => (finished = resolveDone));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => void stop(signal).then(() => finished(0)));
+  }
+
+  try {
+    const appConfig: AppConfig = {
+      ...config,
+      databaseUrl: services.databaseUrl,
+      redisUrl: services.redisUrl,
+    };
+    log('Step 1 of 3: migrating the database');
+    await migrate(appConfig, log);
+    log('Step 2 of 3: seeding reference data');
+    await seed(appConfig, log);
+    log('Step 3 of 3: starting the api and the worker');
+    const env = {
+      ...readEnvironment(),
+      DATABASE_URL: services.databaseUrl,
+      REDIS_URL: services.redisUrl,
+      PORT: String(config.port),
+    };
+    for (const name of ['api', 'worker']) {
+      // Their own process group, so Ctrl-C reaches them once, from here, in order.
+      const child = spawn(process.execPath, [resolve(DIST_APPS, name, 'src', 'main.js')], {
+        env,
+        stdio: 'inherit',
+        detached: true,
+      });
+      children.push({ name, process: child });
+      child.once('exit', (code, signal) => {
+        if (!stopping) {
+          log(`The ${name} stopped unexpectedly (${signal ?? `exit code ${code}`}).`);
+          void stop(`the ${name} stopped`).then(() => finished(1));
+        }
+      });
+    }
+    const api = children[0].process;
+    await waitUntilServing(`http://127.0.0.1:${config.port}/health/live`, api, 60_000);
+    log(
+      [
+        '',
+        'LA Delivery Tracker is running.',
+        `  GraphQL API:  http://localhost:${config.port}/graphql  (open it in a browser for Apollo Sandbox)`,
+        `  PostgreSQL:   ${services.started.includes('PostgreSQL') ? `embedded, data in ${resolve(config.dataDir)}` : 'from DATABASE_URL'}`,
+        `  Redis:        ${services.started.includes('Redis') ? `redis-server at ${services.redisUrl}` : 'from REDIS_URL'}`,
+        'Press Ctrl-C to stop.',
+        '',
+      ].join('\n'),
+    );
+  } catch (error) {
+    await stop('start-up failed');
+    throw error;
+  }
+  const code = await done;
+  if (code !== 0) process.exitCode = code;
+}

@@ -1,0 +1,68 @@
+import 'reflect-metadata';
+import { Command } from 'commander';
+import { loadConfig, loadLauncherConfig, readEnvironment } from '@la-tracker/platform/config';
+import { importLocalAuthorities } from './commands/import-local-authorities.command';
+import { migrate } from './commands/migrate.command';
+import { seed } from './commands/seed.command';
+import { services } from './commands/services.command';
+import { start } from './commands/start.command';
+
+const log = (message: string) => process.stdout.write(`${message}\n`);
+const databaseConfig = () => loadConfig(readEnvironment(), ['DATABASE_URL']);
+
+const program = new Command('cli')
+  .description('LA Delivery Tracker: `npm run cli -- <command>`')
+  .showHelpAfterError();
+
+program
+  .command('start')
+  .description(
+    'run the whole product: PostgreSQL, Redis, migrations, reference data, api and worker',
+  )
+  .action(() => start(loadLauncherConfig(readEnvironment()), log));
+
+program
+  .command('services')
+  .description(
+    'start only PostgreSQL and Redis (unless DATABASE_URL / REDIS_URL are set) and print their URLs',
+  )
+  .option('--json', 'print the URLs as one line of JSON')
+  .option('--no-persist-redis', 'keep no Redis data between runs')
+  .action((options: { json?: boolean; persistRedis: boolean }) =>
+    services(
+      loadLauncherConfig(readEnvironment()),
+      { json: Boolean(options.json), persistRedis: options.persistRedis },
+      log,
+    ),
+  );
+
+program
+  .command('migrate')
+  .description('run the database migrations that have not run (DATABASE_URL)')
+  .action(async () => {
+    await migrate(databaseConfig(), log);
+  });
+
+program
+  .command('seed')
+  .description(
+    'load the reference data (regions, local authorities, aliases); running it again changes nothing',
+  )
+  .action(() => seed(databaseConfig(), log));
+
+program
+  .command('import-local-authorities')
+  .description(
+    'load effective-dated changes to local authorities from a CSV in the layout of local-authorities.csv',
+  )
+  .argument('<file>', 'the CSV file')
+  .option('--dry-run', 'say what would change, and change nothing')
+  .action(async (file: string, options: { dryRun?: boolean }) => {
+    await importLocalAuthorities(databaseConfig(), file, { dryRun: Boolean(options.dryRun) }, log);
+  });
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  // Every error a command raises says what went wrong and what to do; a stack would bury that.
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});

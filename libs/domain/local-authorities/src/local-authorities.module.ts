@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { LocalAuthorityImportService } from './local-authority-import.service';
+import { LocalAuthorityRepository } from './local-authority.repository';
+import { LocalAuthoritiesService } from './local-authorities.service';
+
+@Module({
+  providers: [LocalAuthorityRepository, LocalAuthoritiesService, LocalAuthorityImportService],
+  exports: [LocalAuthoritiesService, LocalAuthorityImportService],
+})
+export class LocalAuthoritiesModule {}

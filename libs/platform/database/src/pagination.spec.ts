@@ -1,0 +1,49 @@
+import { BadUserInputError } from '@la-tracker/platform/errors';
+import { decodeCursor, encodeCursor, pageSize, toPage } from './pagination';
+
+describe('pageSize', () => {
+  it('defaults to 20', () => {
+    expect(pageSize(undefined)).toBe(20);
+    expect(pageSize(null)).toBe(20);
+  });
+
+  it.each([1, 50, 100])('accepts %d', (first) => {
+    expect(pageSize(first)).toBe(first);
+  });
+
+  it.each([0, -1, 101, 100000, 1.5])('refuses %d, naming `first`', (first) => {
+    expect(() => pageSize(first)).toThrow(BadUserInputError);
+    expect(() => pageSize(first)).toThrow(/first/);
+  });
+});
+
+describe('decodeCursor', () => {
+  it('reads back what encodeCursor wrote', () => {
+    expect(decodeCursor(encodeCursor(['Leeds', 'abc']), 2)).toEqual(['Leeds', 'abc']);
+  });
+
+  it.each(['not-a-cursor', encodeCursor(['only one']), encodeCursor([{} as never, 'x']), ''])(
+    'refuses %p, naming `after`',
+    (cursor) => {
+      expect(() => decodeCursor(cursor, 2)).toThrow(/after/);
+    },
+  );
+});
+
+describe('toPage', () => {
+  const key = (n: number) => [n];
+
+  it('drops the extra row and says there is a next page', () => {
+    const sut = toPage([1, 2, 3], 2, 10, null, key);
+    expect(sut.edges.map((e) => e.node)).toEqual([1, 2]);
+    expect(sut.hasNextPage).toBe(true);
+    expect(sut.hasPreviousPage).toBe(false);
+    expect(sut.totalCount).toBe(10);
+  });
+
+  it('says there is no next page when the rows fit', () => {
+    const sut = toPage([1, 2], 2, 2, encodeCursor([0]), key);
+    expect(sut.hasNextPage).toBe(false);
+    expect(sut.hasPreviousPage).toBe(true);
+  });
+});

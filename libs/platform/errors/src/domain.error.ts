@@ -1,0 +1,48 @@
+import { ErrorCode } from './error-code';
+
+/** A field that failed validation, named as the client sent it (e.g. `filter.regionCode`). */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/**
+ * An error the caller can act on. Its message is written for a person and is sent to the client
+ * as is, so it must never carry secrets or another caller's data.
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export class NotFoundError extends DomainError {
+  constructor(what: string, key: string) {
+    super(ErrorCode.NOT_FOUND, `${what} ${JSON.stringify(key)} was not found.`, { what, key });
+  }
+}
+
+export class BadUserInputError extends DomainError {
+  constructor(
+    message: string,
+    readonly fields: FieldProblem[] = [],
+  ) {
+    super(ErrorCode.BAD_USER_INPUT, message, { fields });
+  }
+
+  static forFields(fields: FieldProblem[]): BadUserInputError {
+    const summary = fields.map((f) => `${f.field}: ${f.message}`).join('; ');
+    return new BadUserInputError(`Invalid input. ${summary}.`, fields);
+  }
+}
+
+export class ConflictError extends DomainError {
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super(ErrorCode.CONFLICT, message, details);
+  }
+}

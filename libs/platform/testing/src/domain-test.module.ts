@@ -1,0 +1,54 @@
+import { Module, type DynamicModule, type Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { INestApplicationContext } from '@nestjs/common';
+import { ConfigModule, loadConfig, type AppConfig } from '@la-tracker/platform/config';
+import { DatabaseModule, type DataSourceParts } from '@la-tracker/platform/database';
+import { Clock, FixedClock } from '@la-tracker/platform/time';
+
+/** Configuration for a test: its own database, quiet logs. */
+export function testConfig(services: { databaseUrl: string; redisUrl: string }): AppConfig {
+  return loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: services.databaseUrl,
+    REDIS_URL: services.redisUrl,
+  });
+}
+
+export interface DomainTestOptions {
+  config: AppConfig;
+  entities: DataSourceParts['entities'];
+  /** The domain modules under test. */
+  imports: Array<Type | DynamicModule>;
+  /** Defaults to noon on 1 June 2024 (UTC). */
+  clock?: Clock;
+}
+
+/** The domain services on a test database (already migrated), with a clock the test sets. */
+@Module({})
+class DomainTestModule {
+  static forRoot(options: DomainTestOptions): DynamicModule {
+    return {
+      module: DomainTestModule,
+      global: true,
+      imports: [
+        ConfigModule.forRoot(options.config),
+        DatabaseModule.forRoot({ entities: options.entities, migrations: [] }),
+        ...options.imports,
+      ],
+      providers: [
+        {
+          provide: Clock,
+          useValue: options.clock ?? new FixedClock(new Date('2024-06-01T12:00:00Z')),
+        },
+      ],
+      exports: [Clock],
+    };
+  }
+}
+
+export function createDomainTestContext(
+  options: DomainTestOptions,
+): Promise<INestApplicationContext> {
+  return NestFactory.createApplicationContext(DomainTestModule.forRoot(options), { logger: false });
+}

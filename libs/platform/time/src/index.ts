@@ -1,0 +1,3 @@
+export * from './iso-date';
+export * from './clock';
+export * from './clock.module';

@@ -1,0 +1,20 @@
+// Compiles apps, libs and migrations to dist/ (tsc keeps decorator metadata, which NestJS needs),
+// rewrites the @la-tracker/* path aliases to relative paths, and copies the data files that
+// libraries read at run time (each library's src/data/).
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '..');
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+const run = (command, args) => execFileSync(command, args, { cwd: root, stdio: 'inherit' });
+
+run(bin('tsc'), ['-p', 'tsconfig.build.json']);
+run(bin('tsc-alias'), ['-p', 'tsconfig.build.json']);
+for (const layer of ['platform', 'domain']) {
+  for (const lib of readdirSync(join(root, 'libs', layer))) {
+    const data = join('libs', layer, lib, 'src', 'data');
+    if (existsSync(join(root, data)))
+      cpSync(join(root, data), join(root, 'dist', data), { recursive: true });
+  }
+}
