@@ -14,6 +14,12 @@ export async function createApiApp(config: AppConfig): Promise<NestExpressApplic
   app.useLogger(app.get(Logger));
   app.useBodyParser('json', { limit: '100kb' });
   app.enableShutdownHooks();
+  try {
+    await app.init();
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
   return app;
 }
 

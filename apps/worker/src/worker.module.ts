@@ -5,6 +5,7 @@ import { DatabaseModule } from '@la-tracker/platform/database';
 import { LoggingModule } from '@la-tracker/platform/logging';
 import { QueueModule } from '@la-tracker/platform/queue';
 import { ClockModule } from '@la-tracker/platform/time';
+import { KeepAlive } from './keep-alive';
 
 /** The BullMQ processors, one per job name; domain issues add theirs here. */
 export const PROCESSORS: Array<{ jobName: string; processor: new (...args: never[]) => unknown }> =
@@ -26,7 +27,7 @@ export class WorkerModule {
         }),
         QueueModule.forRoot(config),
       ],
-      providers: PROCESSORS.map((entry) => entry.processor),
+      providers: [KeepAlive, ...PROCESSORS.map((entry) => entry.processor)],
     };
   }
 }

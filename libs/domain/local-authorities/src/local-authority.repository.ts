@@ -25,6 +25,10 @@ function activeOn<T extends object>(
     .andWhere('(la.valid_to IS NULL OR la.valid_to >= :activeOn)', { activeOn: date });
 }
 
+function byName<T extends { la: LocalAuthority }>(pairs: T[]): T[] {
+  return pairs.sort((a, b) => a.la.name.localeCompare(b.la.name, 'en-GB'));
+}
+
 @Injectable()
 export class LocalAuthorityRepository {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
@@ -105,26 +109,28 @@ export class LocalAuthorityRepository {
       .getMany();
   }
 
-  /** Pairs of (successor id, predecessor) for the given successors. */
+  /** Pairs of (successor id, predecessor) for the given successors, by predecessor name. */
   async predecessorsOf(
     ids: readonly string[],
   ): Promise<Array<{ key: string; la: LocalAuthority }>> {
     const rows = await this.dataSource.getRepository(LocalAuthoritySuccession).find({
       where: { successorId: In([...ids]) },
       relations: { predecessor: true },
-      order: { predecessorId: 'ASC' },
     });
-    return rows.map((row) => ({ key: row.successorId, la: row.predecessor as LocalAuthority }));
+    return byName(
+      rows.map((row) => ({ key: row.successorId, la: row.predecessor as LocalAuthority })),
+    );
   }
 
-  /** Pairs of (predecessor id, successor) for the given predecessors. */
+  /** Pairs of (predecessor id, successor) for the given predecessors, by successor name. */
   async successorsOf(ids: readonly string[]): Promise<Array<{ key: string; la: LocalAuthority }>> {
     const rows = await this.dataSource.getRepository(LocalAuthoritySuccession).find({
       where: { predecessorId: In([...ids]) },
       relations: { successor: true },
-      order: { successorId: 'ASC' },
     });
-    return rows.map((row) => ({ key: row.predecessorId, la: row.successor as LocalAuthority }));
+    return byName(
+      rows.map((row) => ({ key: row.predecessorId, la: row.successor as LocalAuthority })),
+    );
   }
 
   earlierCodesOf(ids: readonly string[]): Promise<LocalAuthorityEarlierCode[]> {

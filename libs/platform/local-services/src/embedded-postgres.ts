@@ -117,7 +117,10 @@ export async function startEmbeddedPostgres(options: { dir: string }): Promise<L
     stop: async () => {
       // stop() waits for an exit that never comes if the server has already gone (e.g. Ctrl-C
       // reached it directly), so it gets a deadline.
-      await Promise.race([server.stop(), new Promise((resolve) => setTimeout(resolve, 15_000))]);
+      let timer: NodeJS.Timeout | undefined;
+      const deadline = new Promise<void>((resolve) => (timer = setTimeout(resolve, 15_000)));
+      await Promise.race([server.stop(), deadline]);
+      clearTimeout(timer);
     },
   };
 }

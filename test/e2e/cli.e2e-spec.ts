@@ -1,0 +1,118 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  createTestDatabase,
+  testEnvironment,
+  type TestDatabase,
+} from '@la-tracker/platform/testing';
+import { Client } from 'pg';
+import { API_MAIN, CLI, envWithout, run } from '../support/cli';
+
+const HEADER =
+  'gss_code,dfe_code,name,region_code,region_name,type,valid_from,valid_to,earlier_gss_codes,replaced_by';
+const SURREY_SPLIT = [
+  HEADER,
+  'E10000030,936,Surrey,E12000008,South East,county,,2027-03-31,,E06000071;E06000072',
+  'E06000071,944,East Surrey,E12000008,South East,unitary,2027-04-01,,,',
+  'E06000072,945,West Surrey,E12000008,South East,unitary,2027-04-01,,,',
+].join('\n');
+
+describe('the command line', () => {
+  let database: TestDatabase;
+  let dir: string;
+  let env: Record<string, string | undefined>;
+
+  async function activeOn(date: string): Promise<number> {
+    const client = new Client({ connectionString: database.url });
+    await client.connect();
+    const { rows } = await client.query<{ count: string }>(
+      `SELECT count(*) FROM local_authority WHERE (valid_from IS NULL OR valid_from <= $1) AND (valid_to IS NULL OR valid_to >= $1)`,
+      [date],
+    );
+    await client.end();
+    return Number(rows[0].count);
+  }
+
+  beforeAll(async () => {
+    database = await createTestDatabase({ empty: true });
+    dir = mkdtempSync(join(tmpdir(), 'la-tracker-cli-'));
+    env = {
+      ...process.env,
+      DATABASE_URL: database.url,
+      REDIS_URL: testEnvironment().redisUrl,
+      LOG_LEVEL: 'warn',
+    };
+  });
+
+  afterAll(async () => {
+    await database.drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('migrates, seeds, and imports a split of Surrey, dry run first', async () => {
+    const migrate = await run(CLI, ['migrate'], env);
+    expect(migrate).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/Running 1 migration\(s\): LocalAuthorities\d+/),
+    });
+    expect((await run(CLI, ['migrate'], env)).stdout).toContain('no migrations to run');
+
+    const seed = await run(CLI, ['seed'], env);
+    expect(seed.stdout).toContain('regions 9 created');
+    expect((await run(CLI, ['seed'], env)).stdout).toContain(
+      'local authorities 0 created, 0 updated, 160 unchanged',
+    );
+
+    const file = join(dir, 'surrey.csv');
+    writeFileSync(file, SURREY_SPLIT);
+    const dryRun = await run(CLI, ['import-local-authorities', file, '--dry-run'], env);
+    expect(dryRun.code).toBe(0);
+    expect(dryRun.stdout).toContain('Dry run: nothing was written');
+    expect(dryRun.stdout).toContain('+ E06000071 East Surrey');
+    expect(await activeOn('2027-04-01')).toBe(153);
+
+    const imported = await run(CLI, ['import-local-authorities', file], env);
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toContain('E10000030 succeeded by E06000072 from 2027-04-01');
+    expect(await activeOn('2027-03-31')).toBe(153);
+    expect(await activeOn('2027-04-01')).toBe(154);
+  });
+
+  it('refuses a bad file, saying which line, and changes nothing', async () => {
+    const file = join(dir, 'bad.csv');
+    writeFileSync(
+      file,
+      [HEADER, 'E06000099,999,Nowhere,E12000099,Nowhere,unitary,2027-04-01,,,'].join('\n'),
+    );
+    const before = await activeOn('2027-04-01');
+    const result = await run(CLI, ['import-local-authorities', file], env);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('line 2: region_code E12000099 is not a known region');
+    expect(await activeOn('2027-04-01')).toBe(before);
+  });
+
+  it('says exactly how to get Redis when there is no redis-server on PATH', async () => {
+    const result = await run(CLI, ['services'], {
+      ...envWithout('REDIS_URL'),
+      DATABASE_URL: database.url,
+      PATH: '/nonexistent',
+      DATA_DIR: dir,
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('No `redis-server` was found on PATH');
+    expect(result.stderr).toContain('sudo apt-get install redis-server');
+    expect(result.stderr).toContain('brew install redis');
+    expect(result.stderr).toContain('docker compose -f docker/compose.yaml up -d redis');
+  });
+
+  it.each([
+    ['PORT', 'abc', /PORT must be a whole number between 1 and 65535 \(got "abc"\)/],
+    ['DATABASE_URL', 'mysql://x', /DATABASE_URL must be a PostgreSQL URL/],
+    ['LOG_LEVEL', 'loud', /LOG_LEVEL must be one of/],
+  ])('stops the api with a message naming %s when it is %p', async (name, value, message) => {
+    const result = await run(API_MAIN, [], { ...env, [name]: value });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(message);
+  });
+});

@@ -1,0 +1,62 @@
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { findFreePort, isPortTaken } from '@la-tracker/platform/local-services';
+import { envWithout, launch } from '../support/cli';
+
+async function countOn(graphqlUrl: string, activeOn: string): Promise<unknown> {
+  const response = await fetch(graphqlUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: `{ localAuthorities(filter: { activeOn: "${activeOn}" }) { totalCount } }`,
+    }),
+  });
+  return response.json();
+}
+
+// `npm start` on a machine with neither PostgreSQL nor Redis configured: the embedded path.
+describe('npm start with no configuration', () => {
+  let dataDir: string;
+
+  beforeAll(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'la-tracker-start-'));
+    chmodSync(dataDir, 0o755);
+  });
+
+  afterAll(() => {
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('starts everything, answers 151 for 2020-12-10, stops everything on SIGTERM, and keeps its data', async () => {
+    const port = await findFreePort();
+    const env = {
+      ...envWithout('DATABASE_URL', 'REDIS_URL'),
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+    };
+
+    const first = launch(['start'], env);
+    const [, graphqlUrl] = await first.waitFor(/GraphQL API:\s+(\S+)/);
+    expect(first.output()).toContain('Starting embedded PostgreSQL');
+    expect(first.output()).toMatch(/Step 1 of 3: migrating the database\nRunning 1 migration/);
+    expect(first.output()).toMatch(/local authorities 160 created/);
+    expect(await countOn(graphqlUrl, '2020-12-10')).toEqual({
+      data: { localAuthorities: { totalCount: 151 } },
+    });
+    const [, redisPort] = /redis-server at redis:\/\/127\.0\.0\.1:(\d+)/.exec(first.output()) ?? [];
+
+    expect(await first.stop('SIGTERM')).toBe(0);
+    expect(first.output()).toContain('Stopped.');
+    expect(await isPortTaken(port)).toBe(false);
+    expect(await isPortTaken(Number(redisPort))).toBe(false);
+
+    // A second start finds the data of the first: nothing to migrate, nothing new to seed.
+    const second = launch(['start'], env);
+    await second.waitFor(/GraphQL API:/);
+    expect(second.output()).toContain('no migrations to run');
+    expect(second.output()).toMatch(/local authorities 0 created, 0 updated, 160 unchanged/);
+    expect(await second.stop('SIGINT')).toBe(0);
+  }, 180_000);
+});
