@@ -1,3 +1,4 @@
+import { readEnvironment } from '@la-tracker/platform/config';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,7 +39,7 @@ describe('the command line', () => {
     database = await createTestDatabase({ empty: true });
     dir = mkdtempSync(join(tmpdir(), 'la-tracker-cli-'));
     env = {
-      ...process.env,
+      ...readEnvironment(),
       DATABASE_URL: database.url,
       REDIS_URL: testEnvironment().redisUrl,
       LOG_LEVEL: 'warn',

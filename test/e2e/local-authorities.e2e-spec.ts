@@ -1,29 +1,22 @@
-import { createApiApp } from '../../apps/api/src/main';
 import {
   createTestDatabase,
-  serveTestApi,
-  testConfig,
   testEnvironment,
-  type TestApi,
   type TestDatabase,
 } from '@la-tracker/platform/testing';
+import { startApi, type RunningApi } from '../support/api';
 import { Client } from 'pg';
 
 describe('local authorities over GraphQL', () => {
   let database: TestDatabase;
-  let api: TestApi;
+  let api: RunningApi;
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    api = await serveTestApi(
-      await createApiApp(
-        testConfig({ databaseUrl: database.url, redisUrl: testEnvironment().redisUrl }),
-      ),
-    );
+    api = await startApi({ databaseUrl: database.url, redisUrl: testEnvironment().redisUrl });
   });
 
   afterAll(async () => {
-    await api.close();
+    await api.stop();
     await database.drop();
   });
 
@@ -185,11 +178,10 @@ describe('local authorities over GraphQL', () => {
 
     it('hides an unexpected failure behind a generic message', async () => {
       const broken = await createTestDatabase();
-      const brokenApi = await serveTestApi(
-        await createApiApp(
-          testConfig({ databaseUrl: broken.url, redisUrl: testEnvironment().redisUrl }),
-        ),
-      );
+      const brokenApi = await startApi({
+        databaseUrl: broken.url,
+        redisUrl: testEnvironment().redisUrl,
+      });
       const client = new Client({ connectionString: broken.url });
       await client.connect();
       await client.query('ALTER TABLE region RENAME TO region_gone');
@@ -202,7 +194,7 @@ describe('local authorities over GraphQL', () => {
         expect(response.errors?.[0].message).toMatch(/x-request-id/);
         expect(JSON.stringify(response)).not.toMatch(/region_gone|relation|SELECT/i);
       } finally {
-        await brokenApi.close();
+        await brokenApi.stop();
         await broken.drop();
       }
     });

@@ -1,3 +1,4 @@
+import { readEnvironment } from '@la-tracker/platform/config';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 
@@ -83,7 +84,7 @@ export function launch(args: string[], env: Env): Running {
 
 /** The environment of this process without the given variables. */
 export function envWithout(...names: string[]): Env {
-  const env: Env = { ...process.env };
+  const env: Env = { ...readEnvironment() };
   for (const name of names) delete env[name];
   return env;
 }

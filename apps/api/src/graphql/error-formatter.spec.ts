@@ -29,10 +29,17 @@ describe('formatError', () => {
     });
   });
 
-  it('gives a bad literal in the query the code of bad input', () => {
+  it('gives a bad literal in the query the code of bad input, however deeply it is wrapped', () => {
     const original = new BadUserInputError('"x" is not a date: write dates as YYYY-MM-DD.');
-    const error = new GraphQLError('Expected value of type "Date", found "x"; "x" is not a date', {
-      originalError: original,
+    // graphql-js wraps the scalar's error in a validation error, and Apollo wraps that again.
+    const validation = new GraphQLError(
+      'Expected value of type "Date", found "x"; "x" is not a date',
+      {
+        originalError: original,
+      },
+    );
+    const error = new GraphQLError(validation.message, {
+      originalError: validation,
       extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
     });
     const sut = formatError(

@@ -1,4 +1,3 @@
 export * from './domain-test.module';
-export * from './test-api';
 export * from './test-database';
 export * from './test-environment';

@@ -1,0 +1,85 @@
+import { spawn } from 'node:child_process';
+import { readEnvironment } from '@la-tracker/platform/config';
+import { findFreePort } from '@la-tracker/platform/local-services';
+import { API_MAIN } from './cli';
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  status: number;
+  headers: Headers;
+  data?: T | null;
+  errors?: Array<{
+    message: string;
+    path?: string[];
+    extensions?: { code?: string; [key: string]: unknown };
+  }>;
+}
+
+export interface RunningApi {
+  url: string;
+  graphql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<T>>;
+  /** What the api printed (its JSON log lines). */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/** Starts the built api as its own process, as it runs in production, and waits until it serves. */
+export async function startApi(
+  services: { databaseUrl: string; redisUrl: string },
+  env: Record<string, string> = {},
+): Promise<RunningApi> {
+  const port = await findFreePort();
+  const child = spawn(process.execPath, [API_MAIN], {
+    env: {
+      ...readEnvironment(),
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'warn',
+      ...env,
+      PORT: String(port),
+      DATABASE_URL: services.databaseUrl,
+      REDIS_URL: services.redisUrl,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the api stopped while starting:\n${output}`);
+    try {
+      if ((await fetch(`${base}/health/live`)).ok) break;
+    } catch {
+      if (Date.now() > deadline) throw new Error(`the api did not start within 30 s:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    url: `${base}/graphql`,
+    output: () => output,
+    async graphql(query, variables, headers = {}) {
+      const response = await fetch(`${base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as Pick<GraphQLResponse<never>, 'data' | 'errors'>;
+      return {
+        status: response.status,
+        headers: response.headers,
+        data: body.data,
+        errors: body.errors,
+      };
+    },
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
