@@ -193,6 +193,12 @@ describe('local authorities over GraphQL', () => {
         });
         expect(response.errors?.[0].message).toMatch(/x-request-id/);
         expect(JSON.stringify(response)).not.toMatch(/region_gone|relation|SELECT/i);
+        // The log has the whole story, under the request id the client was given.
+        const requestId = response.headers.get('x-request-id');
+        const logged = await brokenApi.logLines(/GraphQL request failed/);
+        expect(logged).toHaveLength(1);
+        expect(logged[0]).toContain(`"requestId":"${requestId}"`);
+        expect(logged[0]).toMatch(/relation .*region.* does not exist/);
       } finally {
         await brokenApi.stop();
         await broken.drop();

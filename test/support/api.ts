@@ -21,8 +21,8 @@ export interface RunningApi {
     variables?: Record<string, unknown>,
     headers?: Record<string, string>,
   ): Promise<GraphQLResponse<T>>;
-  /** What the api printed (its JSON log lines). */
-  output(): string;
+  /** The api's log lines that match, waiting a moment for its log to be written. */
+  logLines(pattern: RegExp): Promise<string[]>;
   stop(): Promise<void>;
 }
 
@@ -60,7 +60,13 @@ export async function startApi(
   }
   return {
     url: `${base}/graphql`,
-    output: () => output,
+    async logLines(pattern) {
+      const matching = () => output.split('\n').filter((line) => pattern.test(line));
+      for (let waited = 0; matching().length === 0 && waited < 3000; waited += 50) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      return matching();
+    },
     async graphql(query, variables, headers = {}) {
       const response = await fetch(`${base}/graphql`, {
         method: 'POST',

@@ -1,6 +1,6 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { LocalAuthoritiesModule } from '@la-tracker/domain/local-authorities';
 import { entities, migrations } from '@la-tracker/migrations';
@@ -13,6 +13,7 @@ import { PinoLogger } from 'nestjs-pino';
 import { DateScalar } from './graphql/date.scalar';
 import { errorLoggingPlugin } from './graphql/error-logging.plugin';
 import { formatError } from './graphql/error-formatter';
+import { GraphQLExceptionFilter } from './graphql/graphql-exception.filter';
 import { LoadersFactory } from './graphql/loaders';
 import { inputValidationPipe } from './graphql/validation.pipe';
 import { LocalAuthoritiesResolver } from './local-authorities/local-authorities.resolver';
@@ -74,6 +75,7 @@ export class ApiModule {
       controllers: [HealthController],
       providers: [
         { provide: APP_PIPE, useFactory: inputValidationPipe },
+        { provide: APP_FILTER, useClass: GraphQLExceptionFilter },
         LocalAuthoritiesResolver,
         RegionsResolver,
       ],

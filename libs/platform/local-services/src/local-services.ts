@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -9,8 +9,10 @@ import { isTraversableByOthers } from './traversable';
 export interface LocalServices {
   databaseUrl: string;
   redisUrl: string;
-  /** What was started here, to say so and to stop it; empty when both were given. */
-  started: string[];
+  /** Where the embedded PostgreSQL keeps its data; absent when DATABASE_URL was given. */
+  postgresDir?: string;
+  /** Whether a redis-server was started here (REDIS_URL was not given). */
+  startedRedis: boolean;
   stop(): Promise<void>;
 }
 
@@ -32,7 +34,9 @@ export function postgresDataDir(dataDir: string, log: (message: string) => void)
   const wanted = resolve(dataDir, 'postgres');
   if (process.getuid?.() !== 0 || isTraversableByOthers(wanted)) return wanted;
   const key = createHash('sha256').update(wanted).digest('hex').slice(0, 12);
-  const fallback = join(tmpdir(), `la-delivery-tracker-${key}`, 'postgres');
+  // /var/tmp outlives a reboot where /tmp may not.
+  const base = existsSync('/var/tmp') ? '/var/tmp' : tmpdir();
+  const fallback = join(base, `la-delivery-tracker-${key}`, 'postgres');
   log(
     `PostgreSQL runs as the postgres user, which cannot reach ${wanted}; its data is kept in ${fallback} instead.`,
   );
@@ -41,19 +45,19 @@ export function postgresDataDir(dataDir: string, log: (message: string) => void)
 
 /** Uses the services the environment names, and starts those it does not name. */
 export async function startLocalServices(options: LocalServicesOptions): Promise<LocalServices> {
-  const running: Array<{ name: string; service: LocalService }> = [];
+  const running: LocalService[] = [];
   const stop = async () => {
-    for (const { service } of running.reverse()) await service.stop();
+    for (const service of running.reverse()) await service.stop();
   };
   try {
     mkdirSync(options.dataDir, { recursive: true, mode: 0o755 });
     let databaseUrl = options.databaseUrl;
+    let postgresDir: string | undefined;
     if (!databaseUrl) {
       options.log('Starting embedded PostgreSQL (DATABASE_URL is not set)…');
-      const postgres = await startEmbeddedPostgres({
-        dir: postgresDataDir(options.dataDir, options.log),
-      });
-      running.push({ name: 'PostgreSQL', service: postgres });
+      postgresDir = postgresDataDir(options.dataDir, options.log);
+      const postgres = await startEmbeddedPostgres({ dir: postgresDir });
+      running.push(postgres);
       databaseUrl = postgres.url;
     }
     let redisUrl = options.redisUrl;
@@ -63,10 +67,10 @@ export async function startLocalServices(options: LocalServicesOptions): Promise
         dir: resolve(options.dataDir, 'redis'),
         persist: options.persistRedis,
       });
-      running.push({ name: 'Redis', service: redis });
+      running.push(redis);
       redisUrl = redis.url;
     }
-    return { databaseUrl, redisUrl, started: running.map((r) => r.name), stop };
+    return { databaseUrl, redisUrl, postgresDir, startedRedis: !options.redisUrl, stop };
   } catch (error) {
     await stop();
     throw error;
