@@ -16,6 +16,7 @@ const swc = [
 
 // ESM-only dependencies that jest's CommonJS runtime must have transformed.
 const esmOnly = [
+  'jose',
   '@nestjs',
   'nestjs-pino',
   'file-type',
@@ -38,6 +39,8 @@ const common = {
 };
 
 module.exports = {
+  // A global setting: jest ignores it inside a project. Unit tests finish in milliseconds anyway.
+  testTimeout: 60000,
   projects: [
     {
       ...common,
@@ -50,7 +53,6 @@ module.exports = {
       testMatch: ['<rootDir>/{apps,libs,migrations}/**/*.int-spec.ts'],
       globalSetup: '<rootDir>/libs/platform/testing/src/global-setup.ts',
       globalTeardown: '<rootDir>/libs/platform/testing/src/global-teardown.ts',
-      testTimeout: 30000,
     },
     {
       ...common,
@@ -58,7 +60,6 @@ module.exports = {
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/libs/platform/testing/src/global-setup.ts',
       globalTeardown: '<rootDir>/libs/platform/testing/src/global-teardown.ts',
-      testTimeout: 60000,
     },
   ],
 };

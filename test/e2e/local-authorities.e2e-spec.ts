@@ -4,6 +4,7 @@ import {
   type TestDatabase,
 } from '@la-tracker/platform/testing';
 import { startApi, type RunningApi } from '../support/api';
+import { tokenFor } from '../support/tokens';
 import { Client } from 'pg';
 
 describe('local authorities over GraphQL', () => {
@@ -12,7 +13,12 @@ describe('local authorities over GraphQL', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    api = await startApi({ databaseUrl: database.url, redisUrl: testEnvironment().redisUrl });
+    const token = await tokenFor(database.url, 'REGIONAL_ADVISER', '--region', 'E12000001');
+    api = await startApi(
+      { databaseUrl: database.url, redisUrl: testEnvironment().redisUrl },
+      {},
+      { authorization: `Bearer ${token}` },
+    );
   });
 
   afterAll(async () => {
@@ -178,10 +184,12 @@ describe('local authorities over GraphQL', () => {
 
     it('hides an unexpected failure behind a generic message', async () => {
       const broken = await createTestDatabase();
-      const brokenApi = await startApi({
-        databaseUrl: broken.url,
-        redisUrl: testEnvironment().redisUrl,
-      });
+      const adminToken = await tokenFor(broken.url, 'ADMIN');
+      const brokenApi = await startApi(
+        { databaseUrl: broken.url, redisUrl: testEnvironment().redisUrl },
+        {},
+        { authorization: `Bearer ${adminToken}` },
+      );
       const client = new Client({ connectionString: broken.url });
       await client.connect();
       await client.query('ALTER TABLE region RENAME TO region_gone');

@@ -2,12 +2,12 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findFreePort, isPortTaken } from '@la-tracker/platform/local-services';
-import { envWithout, launch } from '../support/cli';
+import { CLI, envWithout, launch, run } from '../support/cli';
 
-async function countOn(graphqlUrl: string, activeOn: string): Promise<unknown> {
+async function countOn(graphqlUrl: string, token: string, activeOn: string): Promise<unknown> {
   const response = await fetch(graphqlUrl, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({
       query: `{ localAuthorities(filter: { activeOn: "${activeOn}" }) { totalCount } }`,
     }),
@@ -34,15 +34,23 @@ describe('npm start with no configuration', () => {
       ...envWithout('DATABASE_URL', 'REDIS_URL'),
       DATA_DIR: dataDir,
       PORT: String(port),
+      WORKER_PORT: '0', // the default 3001 may be taken on a test machine
       LOG_LEVEL: 'warn',
     };
 
     const first = launch(['start'], env);
     const [, graphqlUrl] = await first.waitFor(/GraphQL API:\s+(\S+)/);
     expect(first.output()).toContain('Starting embedded PostgreSQL');
-    expect(first.output()).toMatch(/Step 1 of 3: migrating the database\nRunning 1 migration/);
+    expect(first.output()).toMatch(/Step 1 of 3: migrating the database\nRunning \d+ migration/);
     expect(first.output()).toMatch(/local authorities 160 created/);
-    expect(await countOn(graphqlUrl, '2020-12-10')).toEqual({
+    // A token from the command line, which finds the running product's database by itself.
+    const tokenRun = await run(
+      CLI,
+      ['token', '--role', 'REGIONAL_ADVISER', '--region', 'E12000001'],
+      env,
+    );
+    expect(tokenRun.code).toBe(0);
+    expect(await countOn(graphqlUrl, tokenRun.stdout.trim(), '2020-12-10')).toEqual({
       data: { localAuthorities: { totalCount: 151 } },
     });
     const [, redisPort] = /redis-server at redis:\/\/127\.0\.0\.1:(\d+)/.exec(first.output()) ?? [];

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { readEnvironment } from '@la-tracker/platform/config';
 import { findFreePort } from '@la-tracker/platform/local-services';
 import { API_MAIN } from './cli';
+import { TEST_SECRET } from './tokens';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
@@ -30,11 +31,13 @@ export interface RunningApi {
 export async function startApi(
   services: { databaseUrl: string; redisUrl: string },
   env: Record<string, string> = {},
+  defaultHeaders: Record<string, string> = {},
 ): Promise<RunningApi> {
   const port = await findFreePort();
   const child = spawn(process.execPath, [API_MAIN], {
     env: {
       ...readEnvironment(),
+      AUTH_HS256_SECRET: TEST_SECRET,
       NODE_ENV: 'test',
       LOG_LEVEL: 'warn',
       ...env,
@@ -70,7 +73,7 @@ export async function startApi(
     async graphql(query, variables, headers = {}) {
       const response = await fetch(`${base}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
+        headers: { 'content-type': 'application/json', ...defaultHeaders, ...headers },
         body: JSON.stringify({ query, variables }),
       });
       const body = (await response.json()) as Pick<GraphQLResponse<never>, 'data' | 'errors'>;

@@ -1,32 +1,43 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
+import { IdentityModule } from '@la-tracker/domain/identity';
 import { LocalAuthoritiesModule } from '@la-tracker/domain/local-authorities';
 import { entities, migrations } from '@la-tracker/migrations';
+import { AuditModule } from '@la-tracker/platform/audit';
+import { TokenVerifier } from '@la-tracker/platform/auth';
 import { ConfigModule, type AppConfig } from '@la-tracker/platform/config';
 import { DatabaseModule } from '@la-tracker/platform/database';
 import { LoggingModule } from '@la-tracker/platform/logging';
+import { HealthModule, HttpMetricsModule, MetricsModule } from '@la-tracker/platform/observability';
+import { QueueModule } from '@la-tracker/platform/queue';
 import { ClockModule } from '@la-tracker/platform/time';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { PinoLogger } from 'nestjs-pino';
+import { Registry } from 'prom-client';
 import { DateScalar } from './graphql/date.scalar';
 import { errorLoggingPlugin } from './graphql/error-logging.plugin';
 import { formatError } from './graphql/error-formatter';
 import { GraphQLExceptionFilter } from './graphql/graphql-exception.filter';
 import { LoadersFactory } from './graphql/loaders';
 import { inputValidationPipe } from './graphql/validation.pipe';
+import { GraphQLLimitsModule, graphqlLimits } from './graphql/limits';
+import { graphqlMetricsPlugin } from './graphql/metrics.plugin';
+import { MetricsController } from './metrics.controller';
 import { LocalAuthoritiesResolver } from './local-authorities/local-authorities.resolver';
 import { RegionsResolver } from './local-authorities/regions.resolver';
 import { HealthController } from './health.controller';
+import { AuthGuard } from './auth/auth.guard';
+import { MeResolver } from './identity/me.resolver';
 
 type Plugins = NonNullable<ApolloDriverConfig['plugins']>;
 
 /** Domain modules the API serves; each brings the services its resolvers call. */
 @Module({
-  imports: [LocalAuthoritiesModule],
+  imports: [LocalAuthoritiesModule, IdentityModule],
   providers: [LoadersFactory],
-  exports: [LoadersFactory, LocalAuthoritiesModule],
+  exports: [LoadersFactory, LocalAuthoritiesModule, IdentityModule],
 })
 class DomainModule {}
 
@@ -34,23 +45,33 @@ class DomainModule {}
 export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
     const production = config.nodeEnv === 'production';
+    const limits = graphqlLimits(config.nodeEnv);
     return {
       module: ApiModule,
       imports: [
         ConfigModule.forRoot(config),
         LoggingModule.forRoot(config),
         ClockModule,
+        AuditModule,
         DatabaseModule.forRoot({
           entities,
           migrations,
           applicationName: 'la-delivery-tracker-api',
         }),
+        // Services enqueue through the outbox; the api relays after commit and never processes.
+        QueueModule.forRoot(config),
         DomainModule,
+        MetricsModule.forRoot(),
+        HttpMetricsModule.forRoot({
+          paths: ['/graphql', '/health/live', '/health/ready', '/metrics'],
+        }),
+        HealthModule,
+        GraphQLLimitsModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [DomainModule],
-          inject: [LoadersFactory, PinoLogger],
-          useFactory: (loaders: LoadersFactory, logger: PinoLogger) => ({
+          inject: [LoadersFactory, PinoLogger, Registry],
+          useFactory: (loaders: LoadersFactory, logger: PinoLogger, registry: Registry) => ({
             path: '/graphql',
             autoSchemaFile: true,
             sortSchema: true,
@@ -59,9 +80,12 @@ export class ApiModule {
             introspection: !production,
             csrfPrevention: true,
             includeStacktraceInErrorResponses: false,
+            ...limits.options,
             formatError,
             plugins: [
               errorLoggingPlugin(logger),
+              graphqlMetricsPlugin(registry),
+              ...limits.plugins,
               ...(production ? [] : [ApolloServerPluginLandingPageLocalDefault({ embed: true })]),
             ] as Plugins,
             context: ({ req, res }: { req: unknown; res: unknown }) => ({
@@ -72,10 +96,13 @@ export class ApiModule {
           }),
         }),
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, MetricsController],
       providers: [
         { provide: APP_PIPE, useFactory: inputValidationPipe },
         { provide: APP_FILTER, useClass: GraphQLExceptionFilter },
+        { provide: TokenVerifier, useFactory: () => TokenVerifier.fromConfig(config.auth) },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        MeResolver,
         LocalAuthoritiesResolver,
         RegionsResolver,
       ],

@@ -1,6 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { IdentityModule } from '@la-tracker/domain/identity';
 import { LocalAuthoritiesModule } from '@la-tracker/domain/local-authorities';
 import { entities, migrations } from '@la-tracker/migrations';
+import { AuditModule } from '@la-tracker/platform/audit';
 import { ConfigModule, type AppConfig } from '@la-tracker/platform/config';
 import { DatabaseModule } from '@la-tracker/platform/database';
 import { ClockModule } from '@la-tracker/platform/time';
@@ -14,12 +16,14 @@ export class CliModule {
       imports: [
         ConfigModule.forRoot(config),
         ClockModule,
+        AuditModule,
         DatabaseModule.forRoot({
           entities,
           migrations,
           applicationName: 'la-delivery-tracker-cli',
         }),
         LocalAuthoritiesModule,
+        IdentityModule,
       ],
     };
   }

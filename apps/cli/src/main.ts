@@ -6,9 +6,24 @@ import { migrate } from './commands/migrate.command';
 import { seed } from './commands/seed.command';
 import { services } from './commands/services.command';
 import { start } from './commands/start.command';
+import { token } from './commands/token.command';
+import { runningServices } from './running-services';
 
 const log = (message: string) => process.stdout.write(`${message}\n`);
-const databaseConfig = () => loadConfig(readEnvironment(), ['DATABASE_URL']);
+/**
+ * Configuration for commands that need the database: DATABASE_URL, or else the database of an
+ * `npm start` running from the same data directory.
+ */
+function databaseConfig() {
+  const env = readEnvironment();
+  const launcher = loadLauncherConfig(env);
+  const running = launcher.databaseUrl ? undefined : runningServices(launcher.dataDir);
+  return loadConfig(running ? { ...env, DATABASE_URL: running.databaseUrl } : env, [
+    'DATABASE_URL',
+  ]);
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
 
 const program = new Command('cli')
   .description('LA Delivery Tracker: `npm run cli -- <command>`')
@@ -60,6 +75,33 @@ program
   .action(async (file: string, options: { dryRun?: boolean }) => {
     await importLocalAuthorities(databaseConfig(), file, { dryRun: Boolean(options.dryRun) }, log);
   });
+
+program
+  .command('token')
+  .description(
+    'make sure a development user with exactly this role and scope exists, and print a token for it (not in production)',
+  )
+  .requiredOption('--role <role>', 'PROGRAMME_MANAGER, SUPPLIER, REGIONAL_ADVISER or ADMIN')
+  .option('--supplier <id>', 'for SUPPLIER: the supplier (repeatable)', collect, [])
+  .option(
+    '--region <code>',
+    'for REGIONAL_ADVISER: a region, e.g. E12000001 (repeatable)',
+    collect,
+    [],
+  )
+  .option('--programme <id>', 'for PROGRAMME_MANAGER: a programme (repeatable)', collect, [])
+  .option('--expires-in <duration>', 'how long the token lasts, e.g. 8h or 30d', '8h')
+  .action(
+    async (options: {
+      role: string;
+      supplier: string[];
+      region: string[];
+      programme: string[];
+      expiresIn: string;
+    }) => {
+      await token(databaseConfig(), options, log);
+    },
+  );
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   // Every error a command raises says what went wrong and what to do; a stack would bury that.

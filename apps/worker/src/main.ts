@@ -2,24 +2,23 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import { loadConfig, readEnvironment, type AppConfig } from '@la-tracker/platform/config';
-import {
-  assertRedisReachable,
-  JOB_NAMES,
-  processorRegistryProblems,
-} from '@la-tracker/platform/queue';
+import { assertRedisReachable, JOBS, workerRegistryProblems } from '@la-tracker/platform/queue';
 import { Logger } from 'nestjs-pino';
-import { PROCESSORS, WorkerModule } from './worker.module';
+import { PROCESSORS, WorkerModule, type WorkerOptions } from './worker.module';
 
-/** Builds the worker: no HTTP server, only the processors of queued jobs. */
-export async function createWorker(config: AppConfig): Promise<INestApplicationContext> {
-  const problems = processorRegistryProblems(
-    JOB_NAMES,
-    PROCESSORS.map((entry) => entry.jobName),
-  );
+/**
+ * Builds the worker: no HTTP server, only the processors of queued jobs and the outbox sweep.
+ * SIGTERM closes it: no new jobs are taken, running ones finish, then the pools close.
+ */
+export async function createWorker(
+  config: AppConfig,
+  options: WorkerOptions = {},
+): Promise<INestApplicationContext> {
+  const problems = workerRegistryProblems(options.jobs ?? JOBS, options.processors ?? PROCESSORS);
   if (problems.length > 0)
     throw new Error(`The worker's processors do not match its jobs: ${problems.join('; ')}`);
   await assertRedisReachable(config.redisUrl);
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, options), {
     bufferLogs: true,
     abortOnError: false,
   });
@@ -31,9 +30,7 @@ export async function createWorker(config: AppConfig): Promise<INestApplicationC
 async function main(): Promise<void> {
   const app = await createWorker(loadConfig(readEnvironment()));
   await app.init();
-  app
-    .get(Logger)
-    .log(`Worker ready: ${PROCESSORS.length} processor(s) for ${JOB_NAMES.length} job(s)`);
+  app.get(Logger).log(`Worker ready: ${PROCESSORS.length} processor(s) for ${JOBS.length} job(s)`);
 }
 
 if (require.main === module) {

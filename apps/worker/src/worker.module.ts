@@ -1,19 +1,37 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { entities, migrations } from '@la-tracker/migrations';
 import { ConfigModule, type AppConfig } from '@la-tracker/platform/config';
 import { DatabaseModule } from '@la-tracker/platform/database';
 import { LoggingModule } from '@la-tracker/platform/logging';
-import { QueueModule } from '@la-tracker/platform/queue';
+import {
+  MetricsModule,
+  OperationsServerModule,
+  QueueMetricsModule,
+} from '@la-tracker/platform/observability';
+import {
+  JOBS,
+  QUEUES,
+  QueueModule,
+  type JobDefinition,
+  type JobProcessor,
+} from '@la-tracker/platform/queue';
 import { ClockModule } from '@la-tracker/platform/time';
-import { KeepAlive } from './keep-alive';
+import { OutboxSweeper } from './outbox-sweeper';
+import { QueueWorkers, WORKER_PROCESSORS } from './queue-workers';
 
-/** The BullMQ processors, one per job name; domain issues add theirs here. */
-export const PROCESSORS: Array<{ jobName: string; processor: new (...args: never[]) => unknown }> =
-  [];
+/** One processor per job in `JOBS`, each marked `@ProcessorFor(job)`; domain issues add theirs. */
+export const PROCESSORS: Array<Type<JobProcessor>> = [];
+
+export interface WorkerOptions {
+  /** The jobs and their processors: the product's unless a test brings its own. */
+  jobs?: readonly JobDefinition[];
+  processors?: Array<Type<JobProcessor>>;
+}
 
 @Module({})
 export class WorkerModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, options: WorkerOptions = {}): DynamicModule {
+    const processors = options.processors ?? PROCESSORS;
     return {
       module: WorkerModule,
       imports: [
@@ -25,9 +43,22 @@ export class WorkerModule {
           migrations,
           applicationName: 'la-delivery-tracker-worker',
         }),
-        QueueModule.forRoot(config),
+        QueueModule.forRoot(config, { jobs: options.jobs ?? JOBS }),
+        MetricsModule.forRoot(),
+        QueueMetricsModule.forRoot({
+          queues: Object.keys(QUEUES),
+          redisUrl: config.redisUrl,
+          prefix: config.queuePrefix,
+        }),
+        // The worker has no HTTP server of its own: health and metrics get a small one.
+        OperationsServerModule.forRoot({ port: config.workerPort }),
       ],
-      providers: [KeepAlive, ...PROCESSORS.map((entry) => entry.processor)],
+      providers: [
+        ...processors,
+        { provide: WORKER_PROCESSORS, useValue: processors },
+        QueueWorkers,
+        OutboxSweeper,
+      ],
     };
   }
 }

@@ -6,6 +6,7 @@ import {
   startLocalServices,
   type LocalServices,
 } from '@la-tracker/platform/local-services';
+import { recordRunningServices } from '../running-services';
 import { migrate } from './migrate.command';
 import { seed } from './seed.command';
 
@@ -62,6 +63,12 @@ export async function start(config: LauncherConfig, log: (message: string) => vo
       `Port ${config.port} is already in use. Choose another, e.g. PORT=${config.port + 1} npm start`,
     );
   }
+  // The worker's health and metrics listener; 0 lets the system choose a free port.
+  if (config.workerPort !== 0 && (await isPortTaken(config.workerPort))) {
+    throw new Error(
+      `Port ${config.workerPort} (the worker's health and metrics) is already in use. Choose another, e.g. WORKER_PORT=${config.workerPort + 1} npm start, or WORKER_PORT=0 for any free port`,
+    );
+  }
   const services: LocalServices = await startLocalServices({
     databaseUrl: config.databaseUrl,
     redisUrl: config.redisUrl,
@@ -70,11 +77,13 @@ export async function start(config: LauncherConfig, log: (message: string) => vo
     log,
   });
   const children: Child[] = [];
+  let forgetServices: () => void = () => undefined;
   let stopping: Promise<void> | undefined;
   const stop = (reason: string): Promise<void> => {
     stopping ??= (async () => {
       log(`Stopping (${reason})…`);
       await Promise.all(children.map((child) => stopChild(child.process)));
+      forgetServices();
       await services.stop();
       log('Stopped.');
     })();
@@ -93,6 +102,10 @@ export async function start(config: LauncherConfig, log: (message: string) => vo
       databaseUrl: services.databaseUrl,
       redisUrl: services.redisUrl,
     };
+    forgetServices = recordRunningServices(config.dataDir, {
+      databaseUrl: services.databaseUrl,
+      redisUrl: services.redisUrl,
+    });
     log('Step 1 of 3: migrating the database');
     await migrate(appConfig, log);
     log('Step 2 of 3: seeding reference data');
@@ -128,6 +141,7 @@ export async function start(config: LauncherConfig, log: (message: string) => vo
         `  GraphQL API:  http://localhost:${config.port}/graphql  (open it in a browser for Apollo Sandbox)`,
         `  PostgreSQL:   ${services.postgresDir ? `embedded, data in ${services.postgresDir}` : 'from DATABASE_URL'}`,
         `  Redis:        ${services.startedRedis ? `redis-server at ${services.redisUrl}` : 'from REDIS_URL'}`,
+        '  Sign in:      npm run cli -- token --role ADMIN   (then send "Authorization: Bearer <token>")',
         'Press Ctrl-C to stop.',
         '',
       ].join('\n'),

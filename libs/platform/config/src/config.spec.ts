@@ -21,11 +21,19 @@ describe('loadConfig', () => {
     expect(sut).toEqual({
       nodeEnv: 'development',
       port: 3000,
+      workerPort: 3001,
       logLevel: 'info',
       databaseUrl: services.DATABASE_URL,
       databasePoolSize: 10,
       redisUrl: services.REDIS_URL,
+      queuePrefix: 'la-tracker',
+      outboxSweepIntervalMs: 5000,
       dataDir: '.data',
+      auth: {
+        oidc: undefined,
+        hs256Secret: undefined,
+        developmentSecretFile: '.data/development-token-secret',
+      },
     });
   });
 
@@ -35,10 +43,27 @@ describe('loadConfig', () => {
       PORT: '8080',
       NODE_ENV: 'production',
       LOG_LEVEL: 'warn',
+      OIDC_ISSUER: 'https://oidc.example.gov.uk',
+      OIDC_AUDIENCE: 'la-delivery-tracker',
     });
     expect(sut.port).toBe(8080);
     expect(sut.nodeEnv).toBe('production');
     expect(sut.logLevel).toBe('warn');
+  });
+
+  it('lets WORKER_PORT be 0, so the system chooses a free port (tests)', () => {
+    expect(loadConfig({ ...services, WORKER_PORT: '0' }).workerPort).toBe(0);
+    expect(loadConfig({ ...services, WORKER_PORT: '9464' }).workerPort).toBe(9464);
+  });
+
+  it('reads the queue prefix and the outbox sweep interval', () => {
+    const sut = loadConfig({
+      ...services,
+      QUEUE_PREFIX: 'la-tracker-staging',
+      OUTBOX_SWEEP_INTERVAL_MS: '2000',
+    });
+    expect(sut.queuePrefix).toBe('la-tracker-staging');
+    expect(sut.outboxSweepIntervalMs).toBe(2000);
   });
 
   it('treats an empty variable as unset', () => {
@@ -49,11 +74,17 @@ describe('loadConfig', () => {
     ['PORT', 'abc'],
     ['PORT', '70000'],
     ['PORT', '0'],
+    ['WORKER_PORT', '-1'],
+    ['WORKER_PORT', '65536'],
+    ['WORKER_PORT', 'x'],
     ['NODE_ENV', 'staging'],
     ['LOG_LEVEL', 'verbose'],
     ['DATABASE_URL', 'mysql://localhost/db'],
     ['REDIS_URL', 'localhost:6379'],
     ['DATABASE_POOL_SIZE', '-1'],
+    ['QUEUE_PREFIX', 'la:tracker'],
+    ['OUTBOX_SWEEP_INTERVAL_MS', '50'],
+    ['OUTBOX_SWEEP_INTERVAL_MS', 'soon'],
   ])('names %s when it is %s', (name, value) => {
     const problems = problemsOf(() => loadConfig({ ...services, [name]: value }));
     expect(problems).toHaveLength(1);
@@ -75,6 +106,59 @@ describe('loadConfig', () => {
 
   it('is frozen', () => {
     expect(Object.isFrozen(loadConfig(services))).toBe(true);
+  });
+});
+
+describe('auth settings', () => {
+  const oidc = { OIDC_ISSUER: 'https://oidc.example.gov.uk', OIDC_AUDIENCE: 'la-delivery-tracker' };
+
+  it('uses a given HS256 secret outside production', () => {
+    const secret = 'x'.repeat(32);
+    expect(loadConfig({ ...services, AUTH_HS256_SECRET: secret }).auth).toEqual({
+      oidc: undefined,
+      hs256Secret: secret,
+      developmentSecretFile: undefined,
+    });
+  });
+
+  it('refuses a short HS256 secret, naming it', () => {
+    expect(problemsOf(() => loadConfig({ ...services, AUTH_HS256_SECRET: 'short' }))[0]).toMatch(
+      /AUTH_HS256_SECRET must be at least 32 characters/,
+    );
+  });
+
+  it('requires the OIDC issuer and audience in production, and no local secret', () => {
+    expect(problemsOf(() => loadConfig({ ...services, NODE_ENV: 'production' }))).toEqual([
+      expect.stringMatching(/OIDC_ISSUER and OIDC_AUDIENCE are required in production/),
+    ]);
+    expect(
+      problemsOf(() =>
+        loadConfig({
+          ...services,
+          ...oidc,
+          NODE_ENV: 'production',
+          AUTH_HS256_SECRET: 'y'.repeat(32),
+        }),
+      ),
+    ).toEqual([expect.stringMatching(/AUTH_HS256_SECRET must not be set in production/)]);
+  });
+
+  it('takes only OIDC in production', () => {
+    expect(loadConfig({ ...services, ...oidc, NODE_ENV: 'production' }).auth).toEqual({
+      oidc: { issuer: oidc.OIDC_ISSUER, audience: oidc.OIDC_AUDIENCE },
+    });
+  });
+
+  it('refuses an issuer without an audience', () => {
+    expect(problemsOf(() => loadConfig({ ...services, OIDC_ISSUER: oidc.OIDC_ISSUER }))).toEqual([
+      'OIDC_ISSUER and OIDC_AUDIENCE go together: set both or neither',
+    ]);
+  });
+
+  it('refuses a plain-http issuer that is not local', () => {
+    expect(
+      problemsOf(() => loadConfig({ ...services, ...oidc, OIDC_ISSUER: 'http://example.com' }))[0],
+    ).toMatch(/OIDC_ISSUER must be an https URL/);
   });
 });
 

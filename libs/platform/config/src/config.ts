@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { join } from 'node:path';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsIn,
@@ -20,6 +21,14 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
 
+const WORKER_PORT_MESSAGE =
+  'WORKER_PORT must be a whole number between 0 and 65535 (0 lets the system choose a free port)';
+
+const QUEUE_PREFIX_MESSAGE =
+  'QUEUE_PREFIX must be 1 to 50 letters, digits, ".", "_" or "-" (it starts every BullMQ key)';
+const OUTBOX_SWEEP_MESSAGE =
+  'OUTBOX_SWEEP_INTERVAL_MS must be a whole number of milliseconds from 100 to 3600000';
+
 /** The environment variables the product reads, as they arrive (strings), with defaults. */
 class EnvironmentVariables {
   @IsIn(NODE_ENVS, { message: `NODE_ENV must be one of ${NODE_ENVS.join(', ')}` })
@@ -30,6 +39,12 @@ class EnvironmentVariables {
   @Min(1, { message: 'PORT must be a whole number between 1 and 65535' })
   @Max(65535, { message: 'PORT must be a whole number between 1 and 65535' })
   PORT: number = 3000;
+
+  @Transform(toInt)
+  @IsInt({ message: WORKER_PORT_MESSAGE })
+  @Min(0, { message: WORKER_PORT_MESSAGE })
+  @Max(65535, { message: WORKER_PORT_MESSAGE })
+  WORKER_PORT: number = 3001;
 
   @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: string = 'info';
@@ -52,20 +67,64 @@ class EnvironmentVariables {
   })
   REDIS_URL?: string;
 
+  @Matches(/^[A-Za-z0-9._-]{1,50}$/, { message: QUEUE_PREFIX_MESSAGE })
+  QUEUE_PREFIX: string = 'la-tracker';
+
+  @Transform(toInt)
+  @IsInt({ message: OUTBOX_SWEEP_MESSAGE })
+  @Min(100, { message: OUTBOX_SWEEP_MESSAGE })
+  @Max(3_600_000, { message: OUTBOX_SWEEP_MESSAGE })
+  OUTBOX_SWEEP_INTERVAL_MS: number = 5000;
+
   @IsString()
   DATA_DIR: string = '.data';
+
+  @IsOptional()
+  @Matches(/^\S{32,}$/, {
+    message: 'AUTH_HS256_SECRET must be at least 32 characters with no spaces',
+  })
+  AUTH_HS256_SECRET?: string;
+
+  @IsOptional()
+  @Matches(/^https:\/\/\S+$|^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?(\/\S*)?$/, {
+    message:
+      'OIDC_ISSUER must be an https URL (http only for localhost), e.g. https://oidc.signin.education.gov.uk',
+  })
+  OIDC_ISSUER?: string;
+
+  @IsOptional()
+  @IsString()
+  OIDC_AUDIENCE?: string;
 }
 
 export interface AppConfig {
   readonly nodeEnv: NodeEnv;
   readonly port: number;
+  /** The worker's health and metrics listener; 0 lets the system choose. */
+  readonly workerPort: number;
   readonly logLevel: LogLevel;
   /** Absent only where the caller said it may be (the launcher starts its own PostgreSQL). */
   readonly databaseUrl: string;
   readonly databasePoolSize: number;
   readonly redisUrl: string;
+  /** Starts every BullMQ key, so deployments (or tests) can share one Redis. */
+  readonly queuePrefix: string;
+  /** How often the worker relays outbox rows that were not relayed right after commit. */
+  readonly outboxSweepIntervalMs: number;
   /** Where embedded PostgreSQL and Redis keep their data when the launcher starts them. */
   readonly dataDir: string;
+  readonly auth: AuthConfig;
+}
+
+/**
+ * How bearer tokens are checked: in production only through the OpenID Connect issuer's keys
+ * (RS256, JWKS); elsewhere with a local HS256 secret, taken from AUTH_HS256_SECRET or else a file
+ * made on first use under DATA_DIR, so the launcher's api and `npm run cli -- token` agree.
+ */
+export interface AuthConfig {
+  readonly hs256Secret?: string;
+  readonly developmentSecretFile?: string;
+  readonly oidc?: { readonly issuer: string; readonly audience: string };
 }
 
 export type LauncherConfig = Omit<AppConfig, 'databaseUrl' | 'redisUrl'> & {
@@ -82,11 +141,49 @@ export class ConfigError extends Error {
 
 export type Environment = Readonly<Record<string, string | undefined>>;
 
+/** Variables with no default, which `new EnvironmentVariables()` does not list. */
+const OPTIONAL_VARIABLES = [
+  'DATABASE_URL',
+  'REDIS_URL',
+  'AUTH_HS256_SECRET',
+  'OIDC_ISSUER',
+  'OIDC_AUDIENCE',
+];
+
+function authConfig(vars: EnvironmentVariables, problems: string[]): AuthConfig {
+  const production = vars.NODE_ENV === 'production';
+  if (Boolean(vars.OIDC_ISSUER) !== Boolean(vars.OIDC_AUDIENCE)) {
+    problems.push('OIDC_ISSUER and OIDC_AUDIENCE go together: set both or neither');
+  }
+  if (production && !vars.OIDC_ISSUER) {
+    problems.push(
+      'OIDC_ISSUER and OIDC_AUDIENCE are required in production: sign-in goes through the OpenID Connect issuer',
+    );
+  }
+  if (production && vars.AUTH_HS256_SECRET) {
+    problems.push(
+      'AUTH_HS256_SECRET must not be set in production: local tokens are for development and tests only',
+    );
+  }
+  const oidc =
+    vars.OIDC_ISSUER && vars.OIDC_AUDIENCE
+      ? { issuer: vars.OIDC_ISSUER, audience: vars.OIDC_AUDIENCE }
+      : undefined;
+  if (production) return { oidc };
+  return {
+    oidc,
+    hs256Secret: vars.AUTH_HS256_SECRET,
+    developmentSecretFile: vars.AUTH_HS256_SECRET
+      ? undefined
+      : join(vars.DATA_DIR, 'development-token-secret'),
+  };
+}
+
 function parse(env: Environment): EnvironmentVariables {
   // An empty variable is an unset one, so `PORT=` falls back to the default.
   const present = Object.fromEntries(
     Object.keys(new EnvironmentVariables())
-      .concat(['DATABASE_URL', 'REDIS_URL'])
+      .concat(OPTIONAL_VARIABLES)
       .filter((key) => env[key] !== undefined && env[key] !== '')
       .map((key) => [key, env[key]]),
   );
@@ -103,14 +200,21 @@ function parse(env: Environment): EnvironmentVariables {
 /** Configuration for the launcher, which starts PostgreSQL and Redis itself when they are unset. */
 export function loadLauncherConfig(env: Environment): LauncherConfig {
   const vars = parse(env);
+  const problems: string[] = [];
+  const auth = authConfig(vars, problems);
+  if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     nodeEnv: vars.NODE_ENV as NodeEnv,
     port: vars.PORT,
+    workerPort: vars.WORKER_PORT,
     logLevel: vars.LOG_LEVEL as LogLevel,
     databaseUrl: vars.DATABASE_URL,
     databasePoolSize: vars.DATABASE_POOL_SIZE,
     redisUrl: vars.REDIS_URL,
+    queuePrefix: vars.QUEUE_PREFIX,
+    outboxSweepIntervalMs: vars.OUTBOX_SWEEP_INTERVAL_MS,
     dataDir: vars.DATA_DIR,
+    auth,
   });
 }
 

@@ -46,3 +46,17 @@ export class ConflictError extends DomainError {
     super(ErrorCode.CONFLICT, message, details);
   }
 }
+
+export class UnauthenticatedError extends DomainError {
+  constructor(
+    message = 'You need to sign in: send a valid bearer token in the Authorization header.',
+  ) {
+    super(ErrorCode.UNAUTHENTICATED, message);
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  constructor(message = 'Your role does not allow this.') {
+    super(ErrorCode.FORBIDDEN, message);
+  }
+}

@@ -37,8 +37,8 @@ export class LoggingModule {
             genReqId: requestIdOf,
             redact: REDACTED_PATHS,
             customProps: () => ({ service: 'la-delivery-tracker' }),
-            // Health probes every few seconds would drown the log.
-            autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
+            // Health probes and metric scrapes every few seconds would drown the log.
+            autoLogging: { ignore: (req) => /^\/(health|metrics)(\/|\?|$)/.test(req.url ?? '') },
           },
         }),
       ],

@@ -1,4 +1,91 @@
-import { processorRegistryProblems } from './jobs';
+import {
+  DEFAULT_ATTEMPTS,
+  DEFAULT_BACKOFF,
+  defineJob,
+  JobRegistry,
+  outboxJobId,
+  processorRegistryProblems,
+} from './jobs';
+
+describe('defineJob', () => {
+  it('puts a job on the default queue with the default retries', () => {
+    const sut = defineJob<{ reportId: string }>('reports.build');
+    expect(sut).toEqual({
+      name: 'reports.build',
+      queue: 'default',
+      attempts: DEFAULT_ATTEMPTS,
+      backoff: DEFAULT_BACKOFF,
+    });
+  });
+
+  it('keeps the retries it is given', () => {
+    const sut = defineJob('reports.build', {
+      attempts: 2,
+      backoff: { type: 'fixed', delayMs: 10 },
+    });
+    expect(sut.attempts).toBe(2);
+    expect(sut.backoff).toEqual({ type: 'fixed', delayMs: 10 });
+  });
+
+  it.each(['Reports.Build', 'reports:build', 'reports build', '', 'reports.'])(
+    'refuses the name %p',
+    (name) => {
+      expect(() => defineJob(name)).toThrow(/lower-case words/);
+    },
+  );
+
+  it.each([0, -1, 1.5])('refuses %p attempts', (attempts) => {
+    expect(() => defineJob('reports.build', { attempts })).toThrow(/attempts/);
+  });
+});
+
+describe('JobRegistry', () => {
+  const build = defineJob('reports.build');
+  const remind = defineJob('notifications.remind');
+
+  it('finds a job by name', () => {
+    const sut = new JobRegistry([build, remind]);
+    expect(sut.get('notifications.remind')).toBe(remind);
+    expect(sut.get('nothing')).toBeUndefined();
+    expect(sut.names).toEqual(['reports.build', 'notifications.remind']);
+  });
+
+  it('lists each queue with jobs once', () => {
+    expect(new JobRegistry([build, remind]).queues).toEqual(['default']);
+    expect(new JobRegistry([]).queues).toEqual([]);
+  });
+
+  it('refuses a name defined twice', () => {
+    expect(() => new JobRegistry([build, defineJob('reports.build')])).toThrow(
+      'Job "reports.build" is defined twice',
+    );
+  });
+});
+
+describe('outboxJobId', () => {
+  const job = { name: 'reports.build' };
+
+  it('prefixes the caller’s id with the job name', () => {
+    expect(outboxJobId(job, { reportId: 'r1' }, 'r1-2024-06-01')).toBe(
+      'reports.build/r1-2024-06-01',
+    );
+  });
+
+  it('derives the same id from the same payload, whatever the order of its keys', () => {
+    const sut = outboxJobId(job, { a: '1', b: 2 });
+    expect(sut).toMatch(/^reports\.build\/[0-9a-f]{32}$/);
+    expect(outboxJobId(job, { b: 2, a: '1' })).toBe(sut);
+  });
+
+  it('derives different ids from different payloads or jobs', () => {
+    expect(outboxJobId(job, { a: '1' })).not.toBe(outboxJobId(job, { a: '2' }));
+    expect(outboxJobId(job, { a: '1' })).not.toBe(outboxJobId({ name: 'other' }, { a: '1' }));
+  });
+
+  it.each(['', 'a:b', 'a b', 'x'.repeat(201)])('refuses the id %p', (jobId) => {
+    expect(() => outboxJobId(job, {}, jobId)).toThrow(/reports\.build/);
+  });
+});
 
 describe('processorRegistryProblems', () => {
   it('is content with one processor a job', () => {

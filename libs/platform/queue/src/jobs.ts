@@ -1,15 +1,121 @@
+import { createHash } from 'node:crypto';
+
 /**
- * Every job the worker runs: its queue, its name and the payload it carries (ids only, never
- * records, so a job always acts on the data as it is when it runs). Domain issues add theirs here.
+ * What a job carries: ids only, never records, so a job always acts on the data as it is when it
+ * runs. A type literal (not an interface) so it fits the index signature.
  */
-export interface JobPayloads {
-  [name: string]: Record<string, string | number | boolean | null>;
+export type JobPayload = Readonly<Record<string, string | number | boolean | null>>;
+
+/** The queues the worker consumes, each with how many of its jobs run at once per worker. */
+export const QUEUES = {
+  default: { concurrency: 5 },
+} as const satisfies Record<string, { concurrency: number }>;
+
+export type QueueName = keyof typeof QUEUES;
+
+export interface JobBackoff {
+  type: 'exponential' | 'fixed';
+  delayMs: number;
 }
 
-export const QUEUE_PREFIX = 'la-tracker';
+/** A job's name constant, its queue and retry policy; `P` is the payload its processor receives. */
+export interface JobDefinition<P extends JobPayload = JobPayload> {
+  readonly name: string;
+  readonly queue: QueueName;
+  /** Runs in all, the first included; a job that fails them all stays in Redis as failed. */
+  readonly attempts: number;
+  readonly backoff: JobBackoff;
+  /** Carries `P` for the type checker only; never set. */
+  readonly payloadType?: P;
+}
 
-/** Job names, each with exactly one processor in the worker. */
-export const JOB_NAMES: ReadonlyArray<keyof JobPayloads & string> = [];
+export const DEFAULT_ATTEMPTS = 5;
+export const DEFAULT_BACKOFF: JobBackoff = { type: 'exponential', delayMs: 5_000 };
+
+/**
+ * How long a relayed job id is remembered, both as the outbox row and as the completed job in
+ * Redis: enqueuing or relaying the same id again within this window does not run it again.
+ */
+export const DEDUPLICATION_WINDOW_SECONDS = 7 * 24 * 60 * 60;
+
+const JOB_NAME = /^[a-z0-9]+(?:[.-][a-z0-9]+)*$/;
+
+export function defineJob<P extends JobPayload>(
+  name: string,
+  options: { queue?: QueueName; attempts?: number; backoff?: JobBackoff } = {},
+): JobDefinition<P> {
+  if (!JOB_NAME.test(name))
+    throw new Error(`Job name "${name}" must be lower-case words joined by "." or "-"`);
+  const attempts = options.attempts ?? DEFAULT_ATTEMPTS;
+  if (!Number.isInteger(attempts) || attempts < 1)
+    throw new Error(`Job "${name}" must have a whole number of attempts of at least 1`);
+  return Object.freeze({
+    name,
+    queue: options.queue ?? 'default',
+    attempts,
+    backoff: options.backoff ?? DEFAULT_BACKOFF,
+  });
+}
+
+/**
+ * Every job of the product; each has exactly one processor in the worker. Domain issues add theirs
+ * here: `export const SEND_REMINDER = defineJob<{ reminderId: string }>('notifications.remind')`
+ * above, and `SEND_REMINDER` in this list.
+ */
+export const JOBS: readonly JobDefinition[] = [];
+
+/** The jobs one process knows, by name: the product's, or a test's own. */
+export class JobRegistry {
+  private readonly byName = new Map<string, JobDefinition>();
+
+  constructor(jobs: readonly JobDefinition[]) {
+    for (const job of jobs) {
+      if (this.byName.has(job.name)) throw new Error(`Job "${job.name}" is defined twice`);
+      this.byName.set(job.name, job);
+    }
+  }
+
+  get(name: string): JobDefinition | undefined {
+    return this.byName.get(name);
+  }
+
+  get names(): string[] {
+    return [...this.byName.keys()];
+  }
+
+  /** The queues that have at least one job, so the worker consumes only those. */
+  get queues(): QueueName[] {
+    return [...new Set([...this.byName.values()].map((job) => job.queue))];
+  }
+}
+
+/** JSON with keys sorted, so equal payloads always give the same text. */
+function canonicalJson(payload: JobPayload): string {
+  return JSON.stringify(
+    Object.fromEntries(Object.entries(payload).sort(([a], [b]) => (a < b ? -1 : 1))),
+  );
+}
+
+/**
+ * The id a job gets in the outbox and in BullMQ: the job's name and the caller's id, or else a
+ * hash of the payload, so the same job for the same ids is one job within the deduplication
+ * window. A job that must run again for the same ids needs an id of its own (say, with the id of
+ * the change that asks for it). BullMQ ignores an add whose id it holds, so relaying twice is
+ * harmless.
+ */
+export function outboxJobId(
+  job: Pick<JobDefinition, 'name'>,
+  payload: JobPayload,
+  jobId?: string,
+): string {
+  if (jobId !== undefined && !/^[A-Za-z0-9._~@+=-]{1,200}$/.test(jobId))
+    throw new Error(
+      `Job id "${jobId}" for "${job.name}" must be 1 to 200 letters, digits or . _ ~ @ + = -`,
+    );
+  const key =
+    jobId ?? createHash('sha256').update(canonicalJson(payload)).digest('hex').slice(0, 32);
+  return `${job.name}/${key}`;
+}
 
 /**
  * The worker refuses to start when a job has no processor, or two: a job nobody runs would wait

@@ -1,8 +1,12 @@
-import { BullModule } from '@nestjs/bullmq';
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { AppConfig } from '@la-tracker/platform/config';
 import { Redis } from 'ioredis';
-import { QUEUE_PREFIX } from './jobs';
+import { JOBS, JobRegistry, type JobDefinition } from './jobs';
+import { OutboxRelay } from './outbox-relay';
+import { OutboxWriter } from './outbox-writer';
+import { QueueProducer } from './queue-producer';
+import { DEFAULT_RELAY_TIMEOUT_MS, QUEUE_SETTINGS, type QueueSettings } from './queue-settings';
+import { TransactionRunner } from './transaction-runner';
 
 /** Fails fast, naming the URL's host, when Redis cannot be reached. */
 export async function assertRedisReachable(url: string): Promise<void> {
@@ -25,20 +29,49 @@ export async function assertRedisReachable(url: string): Promise<void> {
   }
 }
 
-/** BullMQ on `REDIS_URL`, with one key prefix for every queue of the product. */
+/** Whether Redis answers a PING now, without waiting for it to come back. */
+export async function redisAnswers(url: string): Promise<boolean> {
+  try {
+    await assertRedisReachable(url);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface QueueModuleOptions {
+  /** The jobs this process knows; the product's unless a test brings its own. */
+  jobs?: readonly JobDefinition[];
+  relayTimeoutMs?: number;
+}
+
+/**
+ * BullMQ on `REDIS_URL` behind a transactional outbox: services enqueue with `OutboxWriter` in
+ * their transaction, run through `TransactionRunner`, and never add to BullMQ directly.
+ */
 @Module({})
 export class QueueModule {
-  static forRoot(config: Pick<AppConfig, 'redisUrl'>): DynamicModule {
+  static forRoot(
+    config: Pick<AppConfig, 'redisUrl' | 'queuePrefix'>,
+    options: QueueModuleOptions = {},
+  ): DynamicModule {
+    const settings: QueueSettings = {
+      redisUrl: config.redisUrl,
+      prefix: config.queuePrefix,
+      relayTimeoutMs: options.relayTimeoutMs ?? DEFAULT_RELAY_TIMEOUT_MS,
+    };
     return {
       module: QueueModule,
       global: true,
-      imports: [
-        BullModule.forRoot({
-          connection: { url: config.redisUrl, maxRetriesPerRequest: null },
-          prefix: QUEUE_PREFIX,
-        }),
+      providers: [
+        { provide: QUEUE_SETTINGS, useValue: settings },
+        { provide: JobRegistry, useValue: new JobRegistry(options.jobs ?? JOBS) },
+        QueueProducer,
+        OutboxRelay,
+        OutboxWriter,
+        TransactionRunner,
       ],
-      exports: [BullModule],
+      exports: [QUEUE_SETTINGS, JobRegistry, OutboxRelay, OutboxWriter, TransactionRunner],
     };
   }
 }

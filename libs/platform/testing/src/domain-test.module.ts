@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
@@ -5,13 +6,15 @@ import { ConfigModule, loadConfig, type AppConfig } from '@la-tracker/platform/c
 import { DatabaseModule, type DataSourceParts } from '@la-tracker/platform/database';
 import { Clock, FixedClock } from '@la-tracker/platform/time';
 
-/** Configuration for a test: its own database, quiet logs. */
+/** Configuration for a test: its own database and BullMQ key prefix, quiet logs. */
 export function testConfig(services: { databaseUrl: string; redisUrl: string }): AppConfig {
   return loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
+    WORKER_PORT: '0', // files run in parallel: never the fixed default port
     DATABASE_URL: services.databaseUrl,
     REDIS_URL: services.redisUrl,
+    QUEUE_PREFIX: `la-tracker-test-${randomBytes(6).toString('hex')}`,
   });
 }
 

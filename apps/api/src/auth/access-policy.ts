@@ -1,0 +1,21 @@
+import { ALL_ROLES, type Role } from '@la-tracker/platform/auth';
+
+/**
+ * Who may call each operation: the one place role checks live. Anything missing here is refused,
+ * so a new operation is closed until someone decides who may use it (the access matrix test fails
+ * until they do). Row-level scope (which records) is the services' job.
+ */
+export type Access = 'PUBLIC' | 'SIGNED_IN' | readonly Role[];
+
+export const ACCESS_POLICY: Readonly<Record<string, Access>> = {
+  // Anyone signed in, roles or not, may ask who they are.
+  'Query.me': 'SIGNED_IN',
+  // Reference data is public information, for every role (SPEC §2).
+  'Query.regions': ALL_ROLES,
+  'Query.localAuthorities': ALL_ROLES,
+  'Query.localAuthority': ALL_ROLES,
+};
+
+export function accessFor(parentType: string, fieldName: string): Access | undefined {
+  return ACCESS_POLICY[`${parentType}.${fieldName}`];
+}

@@ -1,0 +1,57 @@
+import { IdentityService } from '@la-tracker/domain/identity';
+import { developmentSecret, isRole, signDevelopmentToken } from '@la-tracker/platform/auth';
+import type { AppConfig } from '@la-tracker/platform/config';
+import { withCliContext } from '../cli-context';
+
+export interface TokenOptions {
+  role: string;
+  supplier: string[];
+  region: string[];
+  programme: string[];
+  expiresIn: string;
+}
+
+/**
+ * Makes sure a development user with exactly this role and these scopes exists and prints a
+ * token for it (on stdout alone, so `TOKEN=$(npm run --silent cli -- token --role ADMIN)` works).
+ */
+export async function token(
+  config: AppConfig,
+  options: TokenOptions,
+  log: (message: string) => void,
+): Promise<string> {
+  if (config.nodeEnv === 'production') {
+    throw new Error(
+      'Development tokens are refused in production: people sign in through the OpenID Connect issuer.',
+    );
+  }
+  const role = options.role.toUpperCase();
+  if (!isRole(role)) {
+    throw new Error(
+      `--role must be one of PROGRAMME_MANAGER, SUPPLIER, REGIONAL_ADVISER, ADMIN (got "${options.role}")`,
+    );
+  }
+  const secret = developmentSecret(config.auth);
+  if (!secret)
+    throw new Error('No local token secret is configured (AUTH_HS256_SECRET or DATA_DIR).');
+  const { user, grants } = await withCliContext(config, (app) =>
+    app.get(IdentityService).ensureDevelopmentUser(role, {
+      supplierIds: options.supplier,
+      regionCodes: options.region,
+      programmeIds: options.programme,
+    }),
+  );
+  const signed = await signDevelopmentToken(
+    secret,
+    { subject: user.subject, email: user.email },
+    options.expiresIn,
+  );
+  const scope = grants
+    .map((grant) => grant.supplierId ?? grant.regionCode ?? grant.programmeId)
+    .filter((id): id is string => id !== null);
+  process.stderr.write(
+    `Token for ${role}${scope.length > 0 ? ` (${scope.join(', ')})` : ''}, valid for ${options.expiresIn}:\n`,
+  );
+  log(signed);
+  return signed;
+}

@@ -1,0 +1,112 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+  type Type,
+} from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import {
+  bullConnection,
+  jobProcessedBy,
+  JobRegistry,
+  QUEUE_SETTINGS,
+  QUEUES,
+  redisAnswers,
+  type JobPayload,
+  type JobProcessor,
+  type QueueSettings,
+} from '@la-tracker/platform/queue';
+import { DelayedError, Worker, type Job } from 'bullmq';
+
+export const WORKER_PROCESSORS = Symbol('WORKER_PROCESSORS');
+
+const UNKNOWN_JOB_DELAY_MS = 30_000;
+
+/**
+ * One BullMQ worker per queue that has jobs, handing each job to its processor. Closing the
+ * application (SIGTERM) stops taking jobs and waits for those running to finish and be recorded,
+ * before the database pool closes.
+ */
+@Injectable()
+export class QueueWorkers implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(QueueWorkers.name);
+  private readonly workers: Worker[] = [];
+  private readonly inProgress = new Set<Promise<void>>();
+
+  constructor(
+    @Inject(JobRegistry) private readonly registry: JobRegistry,
+    @Inject(QUEUE_SETTINGS) private readonly settings: QueueSettings,
+    @Inject(WORKER_PROCESSORS) private readonly processorTypes: Array<Type<JobProcessor>>,
+    @Inject(ModuleRef) private readonly moduleRef: ModuleRef,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const processors = new Map<string, JobProcessor>();
+    for (const type of this.processorTypes) {
+      const job = jobProcessedBy(type);
+      if (job) processors.set(job.name, this.moduleRef.get(type, { strict: false }));
+    }
+    for (const queue of this.registry.queues) {
+      const worker = new Worker<JobPayload>(
+        queue,
+        (job, token) => this.run(processors, job, token),
+        {
+          connection: bullConnection(this.settings.redisUrl, 'worker'),
+          prefix: this.settings.prefix,
+          concurrency: QUEUES[queue].concurrency,
+        },
+      );
+      worker.on('error', (error) => this.logger.warn(`Queue "${queue}": ${error.message}`));
+      worker.on('failed', (job, error) => {
+        if (!job) return;
+        const gaveUp = job.attemptsMade >= (job.opts.attempts ?? 1);
+        this.logger.warn(
+          `Job ${job.id} failed on attempt ${job.attemptsMade}: ${error.message}` +
+            (gaveUp ? ' (no attempts left; kept in Redis as failed)' : '; it will be retried'),
+        );
+      });
+      this.workers.push(worker);
+    }
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    if (this.workers.length === 0) return;
+    // BullMQ's graceful close waits for Redis forever. With Redis away nothing can be fetched or
+    // recorded anyway: let running processors return, then cut the connections. Those jobs were
+    // not recorded as done, so they run again later (processors are idempotent).
+    const redisAway = !(await redisAnswers(this.settings.redisUrl));
+    if (redisAway) {
+      this.logger.warn('Redis is away: stopping without recording the jobs in progress');
+      while (this.inProgress.size > 0) await Promise.allSettled([...this.inProgress]);
+    }
+    await Promise.all(this.workers.map((worker) => worker.close(redisAway)));
+    this.workers.length = 0;
+  }
+
+  private async run(
+    processors: Map<string, JobProcessor>,
+    job: Job<JobPayload>,
+    token: string | undefined,
+  ): Promise<void> {
+    const processor = processors.get(job.name);
+    if (!processor) {
+      // A job of a newer release, met during a rolling deploy: leave it, without using up an
+      // attempt, for a worker that knows it.
+      this.logger.warn(`No processor here for job ${job.id}; it waits for a worker that has one`);
+      await job.moveToDelayed(Date.now() + UNKNOWN_JOB_DELAY_MS, token);
+      throw new DelayedError();
+    }
+    const running = processor.process(job.data, {
+      jobId: job.id ?? '',
+      attempt: job.attemptsMade + 1,
+    });
+    this.inProgress.add(running);
+    try {
+      await running;
+    } finally {
+      this.inProgress.delete(running);
+    }
+  }
+}

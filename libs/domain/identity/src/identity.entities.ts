@@ -1,0 +1,4 @@
+import { AppUser } from './app-user.entity';
+import { RoleAssignment } from './role-assignment.entity';
+
+export const identityEntities = [AppUser, RoleAssignment];

@@ -1,0 +1,3 @@
+export * from './caller';
+export * from './role';
+export * from './token-verifier';

@@ -1,0 +1,52 @@
+import { Injectable, type Type } from '@nestjs/common';
+import { processorRegistryProblems, type JobDefinition, type JobPayload } from './jobs';
+
+export interface JobContext {
+  /** The deterministic id the job was enqueued with. */
+  jobId: string;
+  /** 1 on the first run, 2 on the first retry, and so on. */
+  attempt: number;
+}
+
+/**
+ * Runs one job by calling a domain service. A job may run more than once (a retry, or a worker
+ * that died mid-job), so `process` must be idempotent. Throwing fails this attempt.
+ */
+export interface JobProcessor<P extends JobPayload = JobPayload> {
+  process(payload: P, context: JobContext): Promise<void>;
+}
+
+const PROCESSES_JOB = Symbol('la-tracker:processes-job');
+
+/** Marks a worker provider as the processor of one job; the payload types must agree. */
+export function ProcessorFor<P extends JobPayload>(
+  job: JobDefinition<P>,
+): (target: Type<JobProcessor<P>>) => void {
+  return (target) => {
+    Reflect.defineMetadata(PROCESSES_JOB, job, target);
+    Injectable()(target);
+  };
+}
+
+/** The job a processor class was marked with, if any. */
+export function jobProcessedBy(processor: Type<JobProcessor>): JobDefinition | undefined {
+  return Reflect.getMetadata(PROCESSES_JOB, processor) as JobDefinition | undefined;
+}
+
+/** What stops a worker from starting with these jobs and processors; empty when nothing does. */
+export function workerRegistryProblems(
+  jobs: readonly JobDefinition[],
+  processors: ReadonlyArray<Type<JobProcessor>>,
+): string[] {
+  const unmarked = processors
+    .filter((processor) => !jobProcessedBy(processor))
+    .map((processor) => `${processor.name} is not marked with @ProcessorFor(job)`);
+  const handled = processors.flatMap((processor) => jobProcessedBy(processor)?.name ?? []);
+  return [
+    ...unmarked,
+    ...processorRegistryProblems(
+      jobs.map((job) => job.name),
+      handled,
+    ),
+  ];
+}

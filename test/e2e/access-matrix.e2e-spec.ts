@@ -1,0 +1,121 @@
+import {
+  createTestDatabase,
+  testEnvironment,
+  type TestDatabase,
+} from '@la-tracker/platform/testing';
+import { startApi, type RunningApi } from '../support/api';
+import { TEST_SECRET, tokenFor, tokenForStranger } from '../support/tokens';
+
+type Outcome = 'ALLOWED' | 'FORBIDDEN' | 'UNAUTHENTICATED';
+const CALLERS = [
+  'anonymous',
+  'noRole',
+  'ADMIN',
+  'PROGRAMME_MANAGER',
+  'SUPPLIER',
+  'REGIONAL_ADVISER',
+] as const;
+type CallerKind = (typeof CALLERS)[number];
+
+interface Row {
+  /** A request that reaches the operation with valid arguments. */
+  document: string;
+  expected: Record<CallerKind, Outcome>;
+}
+
+const everyRole = {
+  ADMIN: 'ALLOWED',
+  PROGRAMME_MANAGER: 'ALLOWED',
+  SUPPLIER: 'ALLOWED',
+  REGIONAL_ADVISER: 'ALLOWED',
+} as const;
+
+/**
+ * Every query and mutation in the schema, and what each kind of caller gets. An operation the
+ * schema has and this table lacks fails the test: whoever adds one decides who may use it here.
+ */
+const MATRIX: Record<string, Row> = {
+  'Query.me': {
+    document: '{ me { subject grants { role } } }',
+    expected: { anonymous: 'UNAUTHENTICATED', noRole: 'ALLOWED', ...everyRole },
+  },
+  'Query.regions': {
+    document: '{ regions { code } }',
+    expected: { anonymous: 'UNAUTHENTICATED', noRole: 'FORBIDDEN', ...everyRole },
+  },
+  'Query.localAuthorities': {
+    document: '{ localAuthorities(first: 1) { totalCount } }',
+    expected: { anonymous: 'UNAUTHENTICATED', noRole: 'FORBIDDEN', ...everyRole },
+  },
+  'Query.localAuthority': {
+    document: '{ localAuthority(code: "E08000035") { name } }',
+    expected: { anonymous: 'UNAUTHENTICATED', noRole: 'FORBIDDEN', ...everyRole },
+  },
+};
+
+describe('the access matrix', () => {
+  let database: TestDatabase;
+  let api: RunningApi;
+  const tokens: Partial<Record<CallerKind, string>> = {};
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    api = await startApi(
+      { databaseUrl: database.url, redisUrl: testEnvironment().redisUrl },
+      { AUTH_HS256_SECRET: TEST_SECRET },
+    );
+    tokens.noRole = await tokenForStranger();
+    tokens.ADMIN = await tokenFor(database.url, 'ADMIN');
+    tokens.PROGRAMME_MANAGER = await tokenFor(database.url, 'PROGRAMME_MANAGER');
+    tokens.SUPPLIER = await tokenFor(
+      database.url,
+      'SUPPLIER',
+      '--supplier',
+      '6f1c2a8e-93b4-4d0b-8f5e-2a7c9d1e4b3f',
+    );
+    tokens.REGIONAL_ADVISER = await tokenFor(
+      database.url,
+      'REGIONAL_ADVISER',
+      '--region',
+      'E12000001',
+    );
+  }, 60_000);
+
+  afterAll(async () => {
+    await api.stop();
+    await database.drop();
+  });
+
+  it('covers every query and mutation in the schema', async () => {
+    const response = await api.graphql<{
+      __schema: {
+        queryType: { fields: Array<{ name: string }> };
+        mutationType: { fields: Array<{ name: string }> } | null;
+      };
+    }>('{ __schema { queryType { fields { name } } mutationType { fields { name } } } }');
+    const schema = response.data!.__schema;
+    const operations = [
+      ...schema.queryType.fields.map((field) => `Query.${field.name}`),
+      ...(schema.mutationType?.fields ?? []).map((field) => `Mutation.${field.name}`),
+    ].sort();
+    expect(operations).toEqual(Object.keys(MATRIX).sort());
+  });
+
+  describe.each(Object.entries(MATRIX))('%s', (_operation, row) => {
+    it.each(CALLERS)('answers %s as the table says', async (kind) => {
+      const token = tokens[kind];
+      const response = await api.graphql(
+        row.document,
+        undefined,
+        token ? { authorization: `Bearer ${token}` } : {},
+      );
+      const code = response.errors?.[0]?.extensions?.code;
+      const outcome: Outcome =
+        code === 'UNAUTHENTICATED' || code === 'FORBIDDEN' ? code : 'ALLOWED';
+      expect({ outcome, errors: outcome === 'ALLOWED' ? response.errors : undefined }).toEqual({
+        outcome: row.expected[kind],
+        errors: undefined,
+      });
+    });
+  });
+});
