@@ -107,6 +107,26 @@ describe('the command line', () => {
     expect(result.stderr).toContain('docker compose -f docker/compose.yaml up -d redis');
   });
 
+  it('refuses to make development tokens in production', async () => {
+    const result = await run(CLI, ['token', '--role', 'ADMIN'], {
+      ...env,
+      NODE_ENV: 'production',
+      OIDC_ISSUER: 'https://oidc.example.gov.uk',
+      OIDC_AUDIENCE: 'la-delivery-tracker',
+    });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('Development tokens are refused in production');
+  });
+
+  it('refuses a role that does not exist, naming the roles that do', async () => {
+    const result = await run(CLI, ['token', '--role', 'SUPERUSER'], env);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      '--role must be one of PROGRAMME_MANAGER, SUPPLIER, REGIONAL_ADVISER, ADMIN',
+    );
+  });
+
   it.each([
     ['PORT', 'abc', /PORT must be a whole number between 1 and 65535 \(got "abc"\)/],
     ['DATABASE_URL', 'mysql://x', /DATABASE_URL must be a PostgreSQL URL/],
