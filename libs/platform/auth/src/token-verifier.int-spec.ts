@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ErrorCode } from '@la-tracker/platform/errors';
-import { exportJWK, generateKeyPair, SignJWT, type JWK, type CryptoKey } from 'jose';
+import { exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
 import { TokenVerifier } from './token-verifier';
 
 /** A stand-in OpenID Connect issuer on 127.0.0.1: discovery and a key set, nothing else. */
@@ -33,7 +33,7 @@ async function startIssuer(): Promise<{
       .setAudience(claims.aud)
       .setSubject(claims.sub)
       .setExpirationTime(claims.exp ?? '5m')
-      .sign(privateKey as CryptoKey);
+      .sign(privateKey);
   return { issuer, sign, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
