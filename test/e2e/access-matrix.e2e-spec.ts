@@ -41,15 +41,15 @@ const MATRIX: Record<string, Row> = {
   },
   'Query.regions': {
     document: '{ regions { code } }',
-    expected: { anonymous: 'UNAUTHENTICATED', noRole: 'FORBIDDEN', ...everyRole },
+    expected: { anonymous: 'UNAUTHENTICATED', noRole: 'ALLOWED', ...everyRole },
   },
   'Query.localAuthorities': {
     document: '{ localAuthorities(first: 1) { totalCount } }',
-    expected: { anonymous: 'UNAUTHENTICATED', noRole: 'FORBIDDEN', ...everyRole },
+    expected: { anonymous: 'UNAUTHENTICATED', noRole: 'ALLOWED', ...everyRole },
   },
   'Query.localAuthority': {
     document: '{ localAuthority(code: "E08000035") { name } }',
-    expected: { anonymous: 'UNAUTHENTICATED', noRole: 'FORBIDDEN', ...everyRole },
+    expected: { anonymous: 'UNAUTHENTICATED', noRole: 'ALLOWED', ...everyRole },
   },
 };
 

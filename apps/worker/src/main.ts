@@ -7,7 +7,8 @@ import { Logger } from 'nestjs-pino';
 import { PROCESSORS, WorkerModule, type WorkerOptions } from './worker.module';
 
 /**
- * Builds the worker: no HTTP server, only the processors of queued jobs and the outbox sweep.
+ * Builds and starts the worker (Nest initialises an application context as it creates it): no
+ * GraphQL, only the processors of queued jobs, the outbox sweep and its health and metrics port.
  * SIGTERM closes it: no new jobs are taken, running ones finish, then the pools close.
  */
 export async function createWorker(
@@ -29,7 +30,6 @@ export async function createWorker(
 
 async function main(): Promise<void> {
   const app = await createWorker(loadConfig(readEnvironment()));
-  await app.init();
   app.get(Logger).log(`Worker ready: ${PROCESSORS.length} processor(s) for ${JOBS.length} job(s)`);
 }
 

@@ -1,4 +1,4 @@
-import { ALL_ROLES, type Role } from '@la-tracker/platform/auth';
+import type { Role } from '@la-tracker/platform/auth';
 
 /**
  * Who may call each operation: the one place role checks live. Anything missing here is refused,
@@ -10,10 +10,10 @@ export type Access = 'PUBLIC' | 'SIGNED_IN' | readonly Role[];
 export const ACCESS_POLICY: Readonly<Record<string, Access>> = {
   // Anyone signed in, roles or not, may ask who they are.
   'Query.me': 'SIGNED_IN',
-  // Reference data is public information, for every role (SPEC §2).
-  'Query.regions': ALL_ROLES,
-  'Query.localAuthorities': ALL_ROLES,
-  'Query.localAuthority': ALL_ROLES,
+  // Reference data is public information: every signed-in user may read it (SPEC §2).
+  'Query.regions': 'SIGNED_IN',
+  'Query.localAuthorities': 'SIGNED_IN',
+  'Query.localAuthority': 'SIGNED_IN',
 };
 
 export function accessFor(parentType: string, fieldName: string): Access | undefined {

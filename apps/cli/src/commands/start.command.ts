@@ -79,6 +79,8 @@ export async function start(config: LauncherConfig, log: (message: string) => vo
   const children: Child[] = [];
   let forgetServices: () => void = () => undefined;
   let stopping: Promise<void> | undefined;
+  // Read through a function: a signal may set `stopping` while a step is awaited.
+  const stopRequested = () => stopping;
   const stop = (reason: string): Promise<void> => {
     stopping ??= (async () => {
       log(`Stopping (${reason})…`);
@@ -108,8 +110,11 @@ export async function start(config: LauncherConfig, log: (message: string) => vo
     });
     log('Step 1 of 3: migrating the database');
     await migrate(appConfig, log);
+    if (stopRequested()) return stopRequested();
     log('Step 2 of 3: seeding reference data');
     await seed(appConfig, log);
+    // Told to stop while preparing: start nothing that nobody would stop.
+    if (stopRequested()) return stopRequested();
     log('Step 3 of 3: starting the api and the worker');
     const env = {
       ...readEnvironment(),

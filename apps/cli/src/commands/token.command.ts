@@ -3,6 +3,9 @@ import { developmentSecret, isRole, signDevelopmentToken } from '@la-tracker/pla
 import type { AppConfig } from '@la-tracker/platform/config';
 import { withCliContext } from '../cli-context';
 
+/** Development tokens expire; a month covers any sensible working session. */
+const MAX_LIFETIME_DAYS = 30;
+
 export interface TokenOptions {
   role: string;
   supplier: string[];
@@ -29,6 +32,15 @@ export async function token(
   if (!isRole(role)) {
     throw new Error(
       `--role must be one of PROGRAMME_MANAGER, SUPPLIER, REGIONAL_ADVISER, ADMIN (got "${options.role}")`,
+    );
+  }
+  const lifetime = /^(\d+)([mhd])$/.exec(options.expiresIn);
+  const minutes = lifetime
+    ? Number(lifetime[1]) * { m: 1, h: 60, d: 1440 }[lifetime[2] as 'm' | 'h' | 'd']
+    : 0;
+  if (minutes < 1 || minutes > MAX_LIFETIME_DAYS * 1440) {
+    throw new Error(
+      `--expires-in must be minutes, hours or days up to ${MAX_LIFETIME_DAYS}d, e.g. 30m, 8h or 7d (got "${options.expiresIn}")`,
     );
   }
   const secret = developmentSecret(config.auth);

@@ -36,7 +36,7 @@ export class IdentityService extends CallerLoader {
     super();
   }
 
-  /** One query: the person and every grant they hold. Unknown people hold none. */
+  /** The person and every grant they hold (two indexed look-ups). Unknown people hold none. */
   async load(identity: { issuer: string; subject: string; email: string | null }): Promise<Caller> {
     const user = await this.dataSource
       .getRepository(AppUser)

@@ -1,4 +1,5 @@
 import { Role, type RoleGrant } from '@la-tracker/platform/auth';
+import { REGION_CODE } from '@la-tracker/domain/local-authorities';
 import type { FieldProblem } from '@la-tracker/platform/errors';
 
 export interface RequestedScopes {
@@ -8,7 +9,6 @@ export interface RequestedScopes {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const REGION_CODE = /^E12\d{6}$/;
 
 /**
  * The grants a role with these scopes amounts to, or what is wrong with the request: a supplier's

@@ -6,6 +6,7 @@ import {
   testEnvironment,
   type TestDatabase,
 } from '@la-tracker/platform/testing';
+import { AuditEvent } from '@la-tracker/platform/audit';
 import { localAuthorityEntities } from './local-authorities.entities';
 import { LocalAuthoritiesModule } from './local-authorities.module';
 import { LocalAuthoritiesService } from './local-authorities.service';
@@ -19,7 +20,7 @@ describe('LocalAuthoritiesService', () => {
     database = await createTestDatabase();
     app = await createDomainTestContext({
       config: testConfig({ databaseUrl: database.url, redisUrl: testEnvironment().redisUrl }),
-      entities: localAuthorityEntities,
+      entities: [...localAuthorityEntities, AuditEvent],
       imports: [LocalAuthoritiesModule],
     });
     sut = app.get(LocalAuthoritiesService);
@@ -68,6 +69,11 @@ describe('LocalAuthoritiesService', () => {
     ])('finds %p by name, alias or code', async (search, name) => {
       const page = await sut.list({ search, activeOn: '2024-06-01' }, { first: 10 });
       expect(page.edges.map((edge) => edge.node.name)).toContain(name);
+    });
+
+    it('matches nothing for punctuation that no name holds', async () => {
+      const page = await sut.list({ search: '%', activeOn: '2024-06-01' }, { first: 10 });
+      expect(page.totalCount).toBe(0);
     });
 
     it('pages through every LA, each once', async () => {

@@ -116,9 +116,4 @@ export class LocalAuthoritiesService {
       las.map((la) => ({ key: la.regionCode, la })),
     );
   }
-
-  async findByIds(ids: readonly string[]): Promise<Array<LocalAuthority | undefined>> {
-    const las = new Map((await this.repository.findByIds(ids)).map((la) => [la.id, la]));
-    return ids.map((id) => las.get(id));
-  }
 }

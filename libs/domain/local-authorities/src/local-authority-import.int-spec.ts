@@ -6,6 +6,7 @@ import {
   testEnvironment,
   type TestDatabase,
 } from '@la-tracker/platform/testing';
+import { AuditEvent } from '@la-tracker/platform/audit';
 import { localAuthorityEntities } from './local-authorities.entities';
 import { LocalAuthoritiesModule } from './local-authorities.module';
 import { DataSource } from 'typeorm';
@@ -51,7 +52,7 @@ describe('LocalAuthorityImportService', () => {
     database = await createTestDatabase();
     app = await createDomainTestContext({
       config: testConfig({ databaseUrl: database.url, redisUrl: testEnvironment().redisUrl }),
-      entities: localAuthorityEntities,
+      entities: [...localAuthorityEntities, AuditEvent],
       imports: [LocalAuthoritiesModule],
     });
     sut = app.get(LocalAuthorityImportService);
@@ -95,6 +96,32 @@ describe('LocalAuthorityImportService', () => {
       const eastSurrey = await las.get('944');
       const [predecessors] = await las.predecessorsOf([eastSurrey.id]);
       expect(predecessors.map((la) => la.name)).toEqual(['Surrey']);
+    });
+
+    it('records each change in the audit log, as the system', async () => {
+      const dataSource = app.get(DataSource);
+      // The seeded reference data has its own events: look only at what this import adds.
+      const [{ last }] = await dataSource.query<Array<{ last: string }>>(
+        'SELECT coalesce(max(id), 0) AS last FROM audit_event',
+      );
+      await sut.importFile(SURREY_SPLIT);
+      const events = await dataSource.query<
+        Array<{ action: string; actor_user_id: string | null; after: Record<string, unknown> }>
+      >(`SELECT action, actor_user_id, after FROM audit_event WHERE id > $1 ORDER BY id`, [last]);
+      expect(events.map((event) => event.action)).toEqual([
+        'local-authority.create',
+        'local-authority.create',
+        'local-authority.update',
+        'local-authority.succession.add',
+        'local-authority.succession.add',
+      ]);
+      expect(events.every((event) => event.actor_user_id === null)).toBe(true);
+      expect(events[0].after).toMatchObject({
+        gssCode: 'E06000071',
+        name: 'East Surrey',
+        validFrom: '2027-04-01',
+      });
+      expect(events[2].after).toEqual({ validTo: '2027-03-31' });
     });
 
     it('changes nothing when the same file is imported twice', async () => {

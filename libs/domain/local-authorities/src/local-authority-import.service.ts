@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { parse } from 'csv-parse/sync';
+import { AuditWriter } from '@la-tracker/platform/audit';
 import { BadUserInputError } from '@la-tracker/platform/errors';
 import { DataSource, type EntityManager } from 'typeorm';
 import { planLocalAuthorityChanges, type FieldChange } from './local-authority-change.rules';
@@ -53,6 +54,7 @@ export class LocalAuthorityImportService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(LocalAuthorityRepository) private readonly repository: LocalAuthorityRepository,
+    @Inject(AuditWriter) private readonly audit: AuditWriter,
   ) {}
 
   /** Loads a file in the layout of `local-authorities.csv`. */
@@ -155,6 +157,8 @@ export class LocalAuthorityImportService {
       );
     }
 
+    await this.recordChanges(manager, plan, idByCode);
+
     const summary: LocalAuthorityImportSummary = {
       dryRun,
       created: plan.creates.map((row) => ({ gssCode: row.gssCode, name: row.name })),
@@ -172,6 +176,57 @@ export class LocalAuthorityImportService {
       );
     }
     return summary;
+  }
+
+  /** One audit event per LA created or changed, and per succession added (by the system). */
+  private async recordChanges(
+    manager: EntityManager,
+    plan: ReturnType<typeof planLocalAuthorityChanges>,
+    idByCode: ReadonlyMap<string, string>,
+  ): Promise<void> {
+    const record = (
+      action: string,
+      entityId: string,
+      before: Record<string, unknown> | null,
+      after: Record<string, unknown>,
+    ) =>
+      this.audit.record(manager, {
+        actorUserId: null,
+        action,
+        entityType: 'local_authority',
+        entityId,
+        before,
+        after,
+        personalFields: [], // an LA's name is public, not personal
+      });
+    for (const row of plan.creates) {
+      const { line, ...values } = row;
+      await record('local-authority.create', idByCode.get(row.gssCode) as string, null, values);
+    }
+    for (const update of plan.updates) {
+      if (update.changes.length === 0 && update.addEarlierGssCodes.length === 0) continue;
+      const before = Object.fromEntries(
+        update.changes.map((change) => [change.field, change.before]),
+      );
+      const after: Record<string, unknown> = Object.fromEntries(
+        update.changes.map((change) => [change.field, change.after]),
+      );
+      if (update.addEarlierGssCodes.length > 0)
+        after.addedEarlierGssCodes = update.addEarlierGssCodes;
+      await record('local-authority.update', update.id, before, after);
+    }
+    for (const succession of plan.successions) {
+      await record(
+        'local-authority.succession.add',
+        idByCode.get(succession.predecessorGssCode) as string,
+        null,
+        {
+          successorId: idByCode.get(succession.successorGssCode),
+          successorGssCode: succession.successorGssCode,
+          effectiveOn: succession.effectiveOn,
+        },
+      );
+    }
   }
 
   private async seedRegions(manager: EntityManager): Promise<{ created: number; updated: number }> {

@@ -47,20 +47,22 @@ export class LocalAuthorityRepository {
     if (query.search) {
       const code = query.search.toUpperCase();
       const pattern = `%${query.search.replace(/[\\%_]/g, '\\$&')}%`;
-      const aliasPattern = `%${normaliseLocalAuthorityName(query.search)}%`;
+      const aliasText = normaliseLocalAuthorityName(query.search);
       qb.andWhere(
-        new Brackets((or) =>
-          or
-            .where('la.name ILIKE :pattern', { pattern })
+        new Brackets((or) => {
+          or.where('la.name ILIKE :pattern', { pattern })
             .orWhere('la.gss_code = :code OR la.dfe_code = :code', { code })
             .orWhere(
               'EXISTS (SELECT 1 FROM local_authority_earlier_code ec WHERE ec.local_authority_id = la.id AND ec.gss_code = :code)',
-            )
-            .orWhere(
+            );
+          // Punctuation alone normalises to nothing, which would match every alias.
+          if (aliasText !== '') {
+            or.orWhere(
               'EXISTS (SELECT 1 FROM local_authority_alias a WHERE a.local_authority_id = la.id AND a.normalised_name LIKE :aliasPattern)',
-              { aliasPattern },
-            ),
-        ),
+              { aliasPattern: `%${aliasText}%` },
+            );
+          }
+        }),
       );
     }
     return qb;
@@ -96,10 +98,6 @@ export class LocalAuthorityRepository {
         'la.id IN (SELECT ec.local_authority_id FROM local_authority_earlier_code ec WHERE ec.gss_code = :code)',
       )
       .getOne();
-  }
-
-  findByIds(ids: readonly string[]): Promise<LocalAuthority[]> {
-    return this.dataSource.getRepository(LocalAuthority).findBy({ id: In([...ids]) });
   }
 
   inRegions(regionCodes: readonly string[], date: IsoDate): Promise<LocalAuthority[]> {

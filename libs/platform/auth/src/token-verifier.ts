@@ -18,6 +18,9 @@ export const DEVELOPMENT_AUDIENCE = 'la-delivery-tracker';
 
 /** Tokens whose clock is a little ahead or behind ours are still fine. */
 const CLOCK_TOLERANCE_SECONDS = 60;
+const DISCOVERY_TIMEOUT_MS = 5000;
+/** Every token must expire (SPEC §2); one with no expiry is refused. */
+const REQUIRED_CLAIMS = ['exp', 'sub'];
 
 function identityOf(payload: JWTPayload): VerifiedIdentity {
   if (!payload.iss || !payload.sub)
@@ -53,7 +56,12 @@ export function developmentSecret(auth: AuthConfig): Uint8Array | undefined {
   const file = auth.developmentSecretFile;
   if (!existsSync(file)) {
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600, flag: 'wx' });
+    try {
+      writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600, flag: 'wx' });
+    } catch (error) {
+      // Another process (the api, the command line) made it first: use theirs.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
   }
   return new TextEncoder().encode(readFileSync(file, 'utf8').trim());
 }
@@ -105,6 +113,7 @@ export class TokenVerifier {
           issuer: DEVELOPMENT_ISSUER,
           audience: DEVELOPMENT_AUDIENCE,
           algorithms: ['HS256'],
+          requiredClaims: REQUIRED_CLAIMS,
           clockTolerance: CLOCK_TOLERANCE_SECONDS,
         }),
       );
@@ -118,6 +127,7 @@ export class TokenVerifier {
           issuer,
           audience,
           algorithms: ['RS256'],
+          requiredClaims: REQUIRED_CLAIMS,
           clockTolerance: CLOCK_TOLERANCE_SECONDS,
         }),
       );
@@ -128,11 +138,23 @@ export class TokenVerifier {
   /** The issuer's key set, found once through OpenID Connect discovery. */
   private keys(issuer: string): Promise<ReturnType<typeof createRemoteJWKSet>> {
     this.jwks ??= (async () => {
-      const response = await fetch(`${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`);
+      const response = await fetch(
+        `${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`,
+        {
+          signal: AbortSignal.timeout(DISCOVERY_TIMEOUT_MS),
+        },
+      );
       if (!response.ok)
         throw new Error(`OpenID Connect discovery at ${issuer} answered ${response.status}`);
-      const { jwks_uri: jwksUri } = (await response.json()) as { jwks_uri?: string };
-      if (!jwksUri) throw new Error(`OpenID Connect discovery at ${issuer} gave no jwks_uri`);
+      const document = (await response.json()) as { issuer?: string; jwks_uri?: string };
+      if (document.issuer !== issuer) {
+        throw new Error(
+          `OpenID Connect discovery at ${issuer} names another issuer (${document.issuer})`,
+        );
+      }
+      if (!document.jwks_uri)
+        throw new Error(`OpenID Connect discovery at ${issuer} gave no jwks_uri`);
+      const jwksUri = document.jwks_uri;
       return createRemoteJWKSet(new URL(jwksUri));
     })().catch((error: unknown) => {
       this.jwks = undefined; // try discovery again on the next request

@@ -115,12 +115,19 @@ export async function startEmbeddedPostgres(options: { dir: string }): Promise<L
   return {
     url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${EMBEDDED_DATABASE}`,
     stop: async () => {
-      // stop() waits for an exit that never comes if the server has already gone (e.g. Ctrl-C
-      // reached it directly), so it gets a deadline.
-      let timer: NodeJS.Timeout | undefined;
-      const deadline = new Promise<void>((resolve) => (timer = setTimeout(resolve, 15_000)));
-      await Promise.race([server.stop(), deadline]);
-      clearTimeout(timer);
+      // stop() waits for an exit event that never comes if the server has already gone (a Ctrl-C
+      // in the terminal reaches it directly), so it also ends when PostgreSQL has removed its pid
+      // file, as it does on every clean shutdown, or at a deadline.
+      const pidFile = join(dir, 'postmaster.pid');
+      let poll: NodeJS.Timeout | undefined;
+      const gone = new Promise<void>((resolve) => {
+        const started = Date.now();
+        poll = setInterval(() => {
+          if (!existsSync(pidFile) || Date.now() - started > 15_000) resolve();
+        }, 100);
+      });
+      await Promise.race([server.stop(), gone]);
+      clearInterval(poll);
     },
   };
 }

@@ -82,7 +82,8 @@ export async function startRedisServer(options: {
     '--daemonize',
     'no',
   ];
-  const child = spawn('redis-server', args, { stdio: ['ignore', log, log] });
+  // Its own process group, so a Ctrl-C in the terminal reaches it only through stop(), last.
+  const child = spawn('redis-server', args, { stdio: ['ignore', log, log], detached: true });
   const spawned = await new Promise<Error | null>((resolve) => {
     child.once('spawn', () => resolve(null));
     child.once('error', (error) => resolve(error));

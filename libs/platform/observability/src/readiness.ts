@@ -1,4 +1,10 @@
-import { Inject, Injectable, Module, ServiceUnavailableException } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Module,
+  ServiceUnavailableException,
+  type BeforeApplicationShutdown,
+} from '@nestjs/common';
 import {
   HealthCheckService,
   HealthIndicatorService,
@@ -24,7 +30,10 @@ export interface ReadinessReport {
  * release has (a process on a schema that is behind must not receive traffic).
  */
 @Injectable()
-export class ReadinessService {
+export class ReadinessService implements BeforeApplicationShutdown {
+  /** Set once shutdown begins, so load balancers stop sending work before the pools close. */
+  private shuttingDown = false;
+
   constructor(
     @Inject(HealthCheckService) private readonly health: HealthCheckService,
     @Inject(HealthIndicatorService) private readonly indicators: HealthIndicatorService,
@@ -32,7 +41,15 @@ export class ReadinessService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  beforeApplicationShutdown(): void {
+    this.shuttingDown = true;
+  }
+
   async check(): Promise<ReadinessReport> {
+    if (this.shuttingDown) {
+      const down = { shutdown: { status: 'down' as const, message: 'shutting down' } };
+      return { httpStatus: 503, body: { status: 'error', info: {}, error: down, details: down } };
+    }
     try {
       const body = await this.health.check([
         () =>

@@ -28,6 +28,8 @@ export class OutboxRelay implements BeforeApplicationShutdown {
   private readonly waiting = new Set<string>();
   private pumping?: Promise<void>;
 
+  private closing = false;
+
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(QueueProducer) private readonly producer: QueueProducer,
@@ -38,6 +40,8 @@ export class OutboxRelay implements BeforeApplicationShutdown {
    * absent Redis holds at most one database connection here. Rows that fail wait for the sweep.
    */
   relaySoon(ids: readonly string[]): void {
+    // Once shutdown has begun, commits still landing leave their rows to the next sweep.
+    if (this.closing) return;
     for (const id of ids) this.waiting.add(id);
     this.startPump();
   }
@@ -73,6 +77,7 @@ export class OutboxRelay implements BeforeApplicationShutdown {
 
   /** Finishes the relay under way; rows not yet started wait for the sweep, which is quick. */
   async beforeApplicationShutdown(): Promise<void> {
+    this.closing = true;
     this.waiting.clear();
     await this.settled();
   }
