@@ -1,4 +1,5 @@
 import { identityEntities } from '@la-tracker/domain/identity';
+import { inspectionEntities } from '@la-tracker/domain/inspections';
 import { localAuthorityEntities } from '@la-tracker/domain/local-authorities';
 import { AuditEvent } from '@la-tracker/platform/audit';
 import { OutboxJob } from '@la-tracker/platform/queue';
@@ -6,13 +7,21 @@ import type { MigrationInterface } from 'typeorm';
 import { LocalAuthorities1795629976133 } from './1795629976133-LocalAuthorities';
 import { IdentityAndAudit1795631695966 } from './1795631695966-IdentityAndAudit';
 import { OutboxJob1795631935000 } from './1795631935000-OutboxJob';
+import { Inspections1795634585584 } from './1795634585584-Inspections';
 
 /** Every entity the database holds: the schema the migrations below must produce. */
-export const entities = [...localAuthorityEntities, ...identityEntities, AuditEvent, OutboxJob];
+export const entities = [
+  ...localAuthorityEntities,
+  ...identityEntities,
+  ...inspectionEntities,
+  AuditEvent,
+  OutboxJob,
+];
 
 /** Every migration, oldest first. Append only: a migration that has landed is never edited. */
 export const migrations: Array<new () => MigrationInterface> = [
   LocalAuthorities1795629976133,
   IdentityAndAudit1795631695966,
   OutboxJob1795631935000,
+  Inspections1795634585584,
 ];

@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import { Queue, type JobType } from 'bullmq';
 import { Gauge, Registry } from 'prom-client';
+import { withTimeout } from '@la-tracker/platform/time';
 
 /** The states a job can be in, each reported even when empty so a dashboard sees zeros. */
 export const JOB_STATES = [
@@ -31,14 +32,6 @@ const QUEUE_METRICS_OPTIONS = Symbol('QUEUE_METRICS_OPTIONS');
 
 /** A scrape must not wait long on a Redis that is away. */
 const COUNT_TIMEOUT_MS = 2000;
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
 
 /**
  * `queue_jobs{queue,state}`: how many jobs each BullMQ queue holds in each state, read from Redis

@@ -9,6 +9,7 @@ import {
   type JobPayload,
 } from './jobs';
 import { bullConnection, QUEUE_SETTINGS, type QueueSettings } from './queue-settings';
+import { withTimeout } from '@la-tracker/platform/time';
 
 export interface QueuedJob {
   queue: string;
@@ -31,14 +32,6 @@ export function bullJobOptions(job: JobDefinition | undefined, jobId: string): J
     removeOnComplete: { age: DEDUPLICATION_WINDOW_SECONDS },
     removeOnFail: false,
   };
-}
-
-function withTimeout<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(message)), ms);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** Adds jobs to BullMQ; only the outbox relay calls it, so no job skips the outbox. */

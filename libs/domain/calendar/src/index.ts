@@ -1,0 +1,14 @@
+export * from './bank-holiday-file.parser';
+export {
+  addCalendarMonths,
+  addDays,
+  dayOfWeek,
+  daysInMonth,
+  isoDate,
+  isWeekend,
+  yearOf,
+} from './calendar-date.rules';
+export * from './calendar.error';
+export * from './due-dates.rules';
+export * from './england-and-wales.calendar';
+export * from './working-day-calendar.rules';

@@ -1,0 +1,5 @@
+import { ConcernRecord } from './concern.entity';
+import { InspectionRecord } from './inspection-event.entity';
+import { JudgementRecord } from './inspection-judgement.entity';
+
+export const inspectionEntities = [InspectionRecord, JudgementRecord, ConcernRecord];
