@@ -3,6 +3,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { IdentityModule } from '@la-tracker/domain/identity';
+import { InspectionsModule } from '@la-tracker/domain/inspections';
 import { LocalAuthoritiesModule } from '@la-tracker/domain/local-authorities';
 import { entities, migrations } from '@la-tracker/migrations';
 import { AuditModule } from '@la-tracker/platform/audit';
@@ -30,14 +31,15 @@ import { RegionsResolver } from './local-authorities/regions.resolver';
 import { HealthController } from './health.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { MeResolver } from './identity/me.resolver';
+import { LocalAuthorityInspectionsResolver } from './inspections/local-authority-inspections.resolver';
 
 type Plugins = NonNullable<ApolloDriverConfig['plugins']>;
 
 /** Domain modules the API serves; each brings the services its resolvers call. */
 @Module({
-  imports: [LocalAuthoritiesModule, IdentityModule],
+  imports: [LocalAuthoritiesModule, IdentityModule, InspectionsModule],
   providers: [LoadersFactory],
-  exports: [LoadersFactory, LocalAuthoritiesModule, IdentityModule],
+  exports: [LoadersFactory, LocalAuthoritiesModule, IdentityModule, InspectionsModule],
 })
 class DomainModule {}
 
@@ -105,6 +107,7 @@ export class ApiModule {
         MeResolver,
         LocalAuthoritiesResolver,
         RegionsResolver,
+        LocalAuthorityInspectionsResolver,
       ],
     };
   }

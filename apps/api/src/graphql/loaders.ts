@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { InspectionsService, type InspectionEvent } from '@la-tracker/domain/inspections';
 import { LocalAuthoritiesService } from '@la-tracker/domain/local-authorities';
+import DataLoader from 'dataloader';
 import {
   createLocalAuthorityLoaders,
   type LocalAuthorityLoaders,
@@ -7,6 +9,8 @@ import {
 
 export interface Loaders {
   localAuthorities: LocalAuthorityLoaders;
+  /** Each LA's inspections and visits, newest first. */
+  inspections: DataLoader<string, InspectionEvent[]>;
 }
 
 /**
@@ -17,9 +21,13 @@ export interface Loaders {
 export class LoadersFactory {
   constructor(
     @Inject(LocalAuthoritiesService) private readonly localAuthorities: LocalAuthoritiesService,
+    @Inject(InspectionsService) private readonly inspections: InspectionsService,
   ) {}
 
   create(): Loaders {
-    return { localAuthorities: createLocalAuthorityLoaders(this.localAuthorities) };
+    return {
+      localAuthorities: createLocalAuthorityLoaders(this.localAuthorities),
+      inspections: new DataLoader((ids) => this.inspections.eventsOf(ids)),
+    };
   }
 }

@@ -4,3 +4,5 @@ export * from './inspections.entities';
 export * from './inspection-event.entity';
 export * from './inspection-judgement.entity';
 export * from './concern.entity';
+export * from './inspections.module';
+export * from './inspections.service';
