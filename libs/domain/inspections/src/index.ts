@@ -6,3 +6,6 @@ export * from './inspection-judgement.entity';
 export * from './concern.entity';
 export * from './inspections.module';
 export * from './inspections.service';
+export * from './ofsted-file/ofsted-file.types';
+export * from './ofsted-file/ofsted-file.parser';
+export * from './ofsted-file/judgement-framework.rules';
