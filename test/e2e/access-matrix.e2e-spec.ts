@@ -47,6 +47,18 @@ const MATRIX: Record<string, Row> = {
     document: '{ localAuthorities(first: 1) { totalCount } }',
     expected: { anonymous: 'UNAUTHENTICATED', noRole: 'ALLOWED', ...everyRole },
   },
+  'Query.eligibleLocalAuthorities': {
+    document:
+      '{ eligibleLocalAuthorities(serviceLine: COACHING_MENTORING, asOf: "2024-06-30") { eligible } }',
+    expected: {
+      anonymous: 'UNAUTHENTICATED',
+      noRole: 'FORBIDDEN',
+      ADMIN: 'ALLOWED',
+      PROGRAMME_MANAGER: 'ALLOWED',
+      SUPPLIER: 'FORBIDDEN',
+      REGIONAL_ADVISER: 'ALLOWED',
+    },
+  },
   'Query.localAuthority': {
     document: '{ localAuthority(code: "E08000035") { name } }',
     expected: { anonymous: 'UNAUTHENTICATED', noRole: 'ALLOWED', ...everyRole },

@@ -32,6 +32,10 @@ import { HealthController } from './health.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { MeResolver } from './identity/me.resolver';
 import { LocalAuthorityInspectionsResolver } from './inspections/local-authority-inspections.resolver';
+import {
+  EligibilityResolver,
+  LocalAuthorityEligibilityResolver,
+} from './inspections/eligibility.resolver';
 
 type Plugins = NonNullable<ApolloDriverConfig['plugins']>;
 
@@ -108,6 +112,8 @@ export class ApiModule {
         LocalAuthoritiesResolver,
         RegionsResolver,
         LocalAuthorityInspectionsResolver,
+        EligibilityResolver,
+        LocalAuthorityEligibilityResolver,
       ],
     };
   }

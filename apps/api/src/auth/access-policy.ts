@@ -1,4 +1,4 @@
-import type { Role } from '@la-tracker/platform/auth';
+import { Role } from '@la-tracker/platform/auth';
 
 /**
  * Who may call each operation: the one place role checks live. Anything missing here is refused,
@@ -14,6 +14,8 @@ export const ACCESS_POLICY: Readonly<Record<string, Access>> = {
   'Query.regions': 'SIGNED_IN',
   'Query.localAuthorities': 'SIGNED_IN',
   'Query.localAuthority': 'SIGNED_IN',
+  // Eligibility and concerns are not public (SPEC §2); advisers see their own regions.
+  'Query.eligibleLocalAuthorities': [Role.PROGRAMME_MANAGER, Role.REGIONAL_ADVISER, Role.ADMIN],
 };
 
 export function accessFor(parentType: string, fieldName: string): Access | undefined {

@@ -1,6 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InspectionsService, type InspectionEvent } from '@la-tracker/domain/inspections';
-import { LocalAuthoritiesService } from '@la-tracker/domain/local-authorities';
+import {
+  EligibilityService,
+  InspectionsService,
+  type Concern,
+  type EligibilityAnswer,
+  type InspectionEvent,
+} from '@la-tracker/domain/inspections';
+import type { ServiceLine } from '@la-tracker/domain/programmes';
+import type { Caller } from '@la-tracker/platform/auth';
+import type { NotFoundError } from '@la-tracker/platform/errors';
+import { LocalAuthoritiesService, type LocalAuthority } from '@la-tracker/domain/local-authorities';
 import DataLoader from 'dataloader';
 import {
   createLocalAuthorityLoaders,
@@ -11,7 +20,21 @@ export interface Loaders {
   localAuthorities: LocalAuthorityLoaders;
   /** Each LA's inspections and visits, newest first. */
   inspections: DataLoader<string, InspectionEvent[]>;
+  /** Each LA's recorded concerns (shown only inside eligibility answers). */
+  concerns: DataLoader<string, Concern[]>;
+  /** Eligibility of many LAs at once, for the caller of this request. */
+  eligibility: DataLoader<EligibilityKey, EligibilityAnswer | NotFoundError, string>;
 }
+
+export interface EligibilityKey {
+  caller: Caller;
+  la: LocalAuthority;
+  serviceLine: ServiceLine;
+  asOf: string | null;
+}
+
+const eligibilityKey = (key: EligibilityKey) =>
+  `${key.la.id}|${key.serviceLine}|${key.asOf ?? 'today'}`;
 
 /**
  * Makes fresh DataLoaders for each request, so nested fields cost one query per level whatever the
@@ -22,12 +45,39 @@ export class LoadersFactory {
   constructor(
     @Inject(LocalAuthoritiesService) private readonly localAuthorities: LocalAuthoritiesService,
     @Inject(InspectionsService) private readonly inspections: InspectionsService,
+    @Inject(EligibilityService) private readonly eligibility: EligibilityService,
   ) {}
 
   create(): Loaders {
     return {
       localAuthorities: createLocalAuthorityLoaders(this.localAuthorities),
       inspections: new DataLoader((ids) => this.inspections.eventsOf(ids)),
+      concerns: new DataLoader((ids) => this.inspections.concernsOf(ids)),
+      eligibility: new DataLoader(
+        async (keys) => {
+          // One evaluation per service line and date asked about (nearly always one).
+          const answers = new Map<string, EligibilityAnswer | NotFoundError>();
+          const groups = new Map<string, EligibilityKey[]>();
+          for (const key of keys) {
+            const group = `${key.serviceLine}@${key.asOf}`;
+            groups.set(group, [...(groups.get(group) ?? []), key]);
+          }
+          for (const group of groups.values()) {
+            const { caller, serviceLine, asOf } = group[0];
+            const results = await this.eligibility.forLocalAuthorities(
+              caller,
+              group.map((key) => key.la),
+              serviceLine,
+              asOf,
+            );
+            group.forEach((key, i) => answers.set(eligibilityKey(key), results[i]));
+          }
+          return keys.map(
+            (key) => answers.get(eligibilityKey(key)) as EligibilityAnswer | NotFoundError,
+          );
+        },
+        { cacheKeyFn: eligibilityKey },
+      ),
     };
   }
 }

@@ -15,6 +15,7 @@ export type LocalAuthorityLoaders = ReturnType<typeof createLocalAuthorityLoader
 
 export function createLocalAuthorityLoaders(service: LocalAuthoritiesService) {
   return {
+    byId: new DataLoader<string, LocalAuthority | undefined>((ids) => service.findByIds(ids)),
     region: new DataLoader<string, Region | undefined>(async (codes) => {
       const regions = new Map((await service.regions()).map((region) => [region.code, region]));
       return codes.map((code) => regions.get(code));

@@ -9,7 +9,7 @@ import {
 import { BadUserInputError } from '@la-tracker/platform/errors';
 import { byLatestFirst } from './eligibility.rules';
 import { InspectionRepository } from './inspection.repository';
-import type { InspectionEvent } from './inspection.types';
+import type { Concern, InspectionEvent } from './inspection.types';
 
 /** Ofsted's inspections and visits of LAs: published judgements, readable by every signed-in user. */
 @Injectable()
@@ -23,6 +23,14 @@ export class InspectionsService {
       byLa.get(event.localAuthorityId)?.push(event);
     }
     return localAuthorityIds.map((id) => (byLa.get(id) ?? []).sort(byLatestFirst));
+  }
+
+  /** For each LA id, the concerns recorded about it, oldest first. */
+  async concernsOf(localAuthorityIds: readonly string[]): Promise<Concern[][]> {
+    const concerns = await this.repository.concernsOf(localAuthorityIds);
+    return localAuthorityIds.map((id) =>
+      concerns.filter((concern) => concern.localAuthorityId === id),
+    );
   }
 
   /** A page of one LA's events (already loaded, newest first), after the id of the last one seen. */

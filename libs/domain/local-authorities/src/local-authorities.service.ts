@@ -105,6 +105,17 @@ export class LocalAuthoritiesService {
   }
 
   /** For each region code, its LAs active on the date (today in England by default). */
+  /** For each id, its LA (undefined for an id no LA has): one statement. */
+  async findByIds(ids: readonly string[]): Promise<Array<LocalAuthority | undefined>> {
+    const las = new Map((await this.repository.findByIds(ids)).map((la) => [la.id, la]));
+    return ids.map((id) => las.get(id));
+  }
+
+  /** Every LA that existed on the date (today in England by default), by name: one statement. */
+  allActiveOn(date?: IsoDate | null): Promise<LocalAuthority[]> {
+    return this.repository.allActiveOn(date ?? this.clock.today());
+  }
+
   async inRegions(
     regionCodes: readonly string[],
     activeOn?: IsoDate | null,

@@ -100,6 +100,17 @@ export class LocalAuthorityRepository {
       .getOne();
   }
 
+  findByIds(ids: readonly string[]): Promise<LocalAuthority[]> {
+    return this.dataSource.getRepository(LocalAuthority).findBy({ id: In([...ids]) });
+  }
+
+  /** Every LA that existed on the date, by name. */
+  allActiveOn(date: IsoDate): Promise<LocalAuthority[]> {
+    return activeOn(this.dataSource.getRepository(LocalAuthority).createQueryBuilder('la'), date)
+      .orderBy('la.name')
+      .getMany();
+  }
+
   inRegions(regionCodes: readonly string[], date: IsoDate): Promise<LocalAuthority[]> {
     return activeOn(this.dataSource.getRepository(LocalAuthority).createQueryBuilder('la'), date)
       .andWhere('la.region_code IN (:...regionCodes)', { regionCodes })

@@ -1,0 +1,82 @@
+import { Inject } from '@nestjs/common';
+import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  EligibilityService,
+  type EligibilityAnswer,
+  type InspectionEvent,
+} from '@la-tracker/domain/inspections';
+import type { LocalAuthority } from '@la-tracker/domain/local-authorities';
+import type { ServiceLine } from '@la-tracker/domain/programmes';
+import type { Caller } from '@la-tracker/platform/auth';
+import { UnauthenticatedError } from '@la-tracker/platform/errors';
+import { CurrentCaller } from '../auth/current-caller.decorator';
+import { DateScalar } from '../graphql/date.scalar';
+import type { GraphQLContext } from '../graphql/graphql-context';
+import { LocalAuthorityModel } from '../local-authorities/local-authority.model';
+import { EligibilityModel, ServiceLineEnum } from './eligibility.model';
+import { toInspectionModel } from './inspection.model';
+
+@Resolver(() => EligibilityModel)
+export class EligibilityResolver {
+  constructor(@Inject(EligibilityService) private readonly service: EligibilityService) {}
+
+  @Query(() => [EligibilityModel], {
+    description:
+      'The LAs eligible for a service line as of a date (today in England by default), each with its basis and evidence.',
+  })
+  eligibleLocalAuthorities(
+    @CurrentCaller() caller: Caller,
+    @Args('serviceLine', { type: () => ServiceLineEnum }) serviceLine: ServiceLine,
+    @Args('asOf', { type: () => DateScalar, nullable: true }) asOf?: string,
+    // Accepted now so clients need not change when programmes define their own eligibility.
+    @Args('programmeId', { type: () => ID, nullable: true }) _programmeId?: string,
+  ): Promise<EligibilityAnswer[]> {
+    return this.service.eligibleLocalAuthorities(caller, serviceLine, asOf);
+  }
+
+  @ResolveField(() => LocalAuthorityModel)
+  localAuthority(@Parent() answer: EligibilityAnswer, @Context() context: GraphQLContext) {
+    return context.loaders.localAuthorities.byId.load(answer.localAuthorityId);
+  }
+
+  @ResolveField()
+  async evidence(@Parent() answer: EligibilityAnswer, @Context() context: GraphQLContext) {
+    const events = await context.loaders.inspections.load(answer.localAuthorityId);
+    const concerns = await context.loaders.concerns.load(answer.localAuthorityId);
+    const byId = new Map<string, InspectionEvent>(events.map((event) => [event.id, event]));
+    return {
+      inspections: answer.evidence.inspectionIds.flatMap((id) => {
+        const event = byId.get(id);
+        return event ? [toInspectionModel(event)] : [];
+      }),
+      concerns: concerns.filter((concern) => answer.evidence.concernIds.includes(concern.id)),
+    };
+  }
+}
+
+/** `LocalAuthority.eligibility`: not public, so scoped by the caller (advisers: their regions). */
+@Resolver(() => LocalAuthorityModel)
+export class LocalAuthorityEligibilityResolver {
+  @ResolveField(() => EligibilityModel, {
+    nullable: true,
+    description:
+      'Whether it may receive a service line as of a date (today in England by default): programme managers, regional advisers (their regions) and admins.',
+  })
+  async eligibility(
+    @Parent() la: LocalAuthority,
+    @Context() context: GraphQLContext,
+    @Args('serviceLine', { type: () => ServiceLineEnum }) serviceLine: ServiceLine,
+    @Args('asOf', { type: () => DateScalar, nullable: true }) asOf?: string,
+  ): Promise<EligibilityAnswer> {
+    const caller = await context.caller;
+    if (!caller) throw new UnauthenticatedError();
+    const answer = await context.loaders.eligibility.load({
+      caller,
+      la,
+      serviceLine,
+      asOf: asOf ?? null,
+    });
+    if (answer instanceof Error) throw answer;
+    return answer;
+  }
+}
