@@ -171,3 +171,41 @@ describe('eligibility for coaching and mentoring over GraphQL', () => {
     });
   });
 });
+
+describe('what eligibility costs in SQL', () => {
+  let database: TestDatabase;
+  let api: RunningApi;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await recordHistory(database.url);
+    api = await startApi({ databaseUrl: database.url, redisUrl: testEnvironment().redisUrl });
+  }, 60_000);
+
+  afterAll(async () => {
+    await api.stop();
+    await database.drop();
+  });
+
+  it('is the same small number of statements for 12 LAs as for all 153', async () => {
+    const query = `{ all: localAuthorities(first: 100, filter: { activeOn: "2025-12-31" }) { edges { node {
+        name region { name } eligibility(serviceLine: COACHING_MENTORING, asOf: "2025-12-31") { eligible basis evidence { inspections { publishedOn } concerns { note } } } } } }
+      eligible: eligibleLocalAuthorities(serviceLine: COACHING_MENTORING, asOf: "2025-12-31") { localAuthority { name } evidence { inspections { publishedOn } } } }`;
+    const cost = async (...scope: string[]) => {
+      const token = await tokenFor(database.url, scope[0], ...scope.slice(1));
+      const response = await api.graphql(query, undefined, { authorization: `Bearer ${token}` });
+      // An adviser's answers outside their region are NOT_FOUND, as they should be; nothing else fails.
+      expect(
+        (response.errors ?? []).filter((error) => error.extensions?.code !== 'NOT_FOUND'),
+      ).toEqual([]);
+      return Number(response.headers.get('x-sql-statements'));
+    };
+    const everyRegion = await cost('PROGRAMME_MANAGER');
+    const oneRegion = await cost('REGIONAL_ADVISER', '--region', 'E12000002');
+    expect(everyRegion).toBe(oneRegion);
+    // A fixed set, whatever the number of LAs: sign-in (2); the page and its count (2); regions
+    // (1); LAs by id (1); all active LAs (1); and, per batch of LAs, their events and concerns
+    // (the two eligibility batches and the evidence loaders: at most 8).
+    expect(everyRegion).toBeLessThanOrEqual(15);
+  });
+});

@@ -25,6 +25,7 @@ import { LoadersFactory } from './graphql/loaders';
 import { inputValidationPipe } from './graphql/validation.pipe';
 import { GraphQLLimitsModule, graphqlLimits } from './graphql/limits';
 import { graphqlMetricsPlugin } from './graphql/metrics.plugin';
+import { statementCountPlugin } from './graphql/statement-count.plugin';
 import { MetricsController } from './metrics.controller';
 import { LocalAuthoritiesResolver } from './local-authorities/local-authorities.resolver';
 import { RegionsResolver } from './local-authorities/regions.resolver';
@@ -92,7 +93,12 @@ export class ApiModule {
               errorLoggingPlugin(logger),
               graphqlMetricsPlugin(registry),
               ...limits.plugins,
-              ...(production ? [] : [ApolloServerPluginLandingPageLocalDefault({ embed: true })]),
+              ...(production
+                ? []
+                : [
+                    ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+                    statementCountPlugin(),
+                  ]),
             ] as Plugins,
             context: ({ req, res }: { req: unknown; res: unknown }) => ({
               req,

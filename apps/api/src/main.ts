@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { loadConfig, readEnvironment, type AppConfig } from '@la-tracker/platform/config';
+import { statementCounter } from '@la-tracker/platform/database';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
 
@@ -12,6 +13,8 @@ export async function createApiApp(config: AppConfig): Promise<NestExpressApplic
     abortOnError: false,
   });
   app.useLogger(app.get(Logger));
+  // Every request counts its own SQL statements (see statementCountPlugin).
+  app.use((_req: unknown, _res: unknown, next: () => void) => statementCounter.run(next));
   app.useBodyParser('json', { limit: '100kb' });
   app.enableShutdownHooks();
   try {

@@ -1,6 +1,7 @@
 import { types } from 'pg';
 import type { DataSourceOptions, EntitySchema, MigrationInterface } from 'typeorm';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
+import { StatementCountingLogger } from './statement-counter';
 
 // A PostgreSQL `date` is a calendar date: keep it as `YYYY-MM-DD`, never a JavaScript Date at
 // midnight in some time zone.
@@ -34,6 +35,7 @@ export function dataSourceOptions(parts: DataSourceParts): DataSourceOptions {
     synchronize: false,
     migrationsRun: false,
     logging: false,
+    logger: new StatementCountingLogger(),
     applicationName: parts.applicationName ?? 'la-delivery-tracker',
     extra: { max: parts.poolSize ?? 10 },
   };

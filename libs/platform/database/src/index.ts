@@ -4,3 +4,4 @@ export * from './migration-status';
 export * from './pagination';
 export * from './snake-naming.strategy';
 export * from './migrate';
+export * from './statement-counter';
