@@ -7,7 +7,7 @@ import { Client } from 'pg';
 import { startApi, type RunningApi } from '../support/api';
 import { tokenFor } from '../support/tokens';
 
-/** Sandwell's history, as an import would record it. */
+/** A made-up history, recorded by hand, of an LA the bundled 2024 file has no events for (Cumberland, not yet inspected then). */
 async function recordHistory(databaseUrl: string): Promise<void> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
@@ -20,7 +20,7 @@ async function recordHistory(databaseUrl: string): Promise<void> {
     ) => {
       const { rows } = await client.query<{ id: string }>(
         `INSERT INTO inspection_event (local_authority_id, kind, inspected_on, published_on, priority_action_areas, letter_date, theme, source)
-         SELECT id, $1, $2, $3, $4, $5, $6, 'USER' FROM local_authority WHERE gss_code = 'E08000028' RETURNING id`,
+         SELECT id, $1, $2, $3, $4, $5, $6, 'USER' FROM local_authority WHERE gss_code = 'E06000063' RETURNING id`,
         [
           kind,
           inspectedOn,
@@ -87,7 +87,7 @@ describe('an LA’s inspections over GraphQL', () => {
   });
 
   it('lists them newest first, in pages, for any signed-in role', async () => {
-    const query = `query ($after: String) { localAuthority(code: "333") { inspections(first: 2, after: $after) {
+    const query = `query ($after: String) { localAuthority(code: "942") { inspections(first: 2, after: $after) {
       totalCount pageInfo { hasNextPage endCursor } edges { node { type publishedOn theme priorityActionAreas letterDate overallEffectiveness } } } } }`;
     const first = await api.graphql(query);
     expect(first.errors).toBeUndefined();
@@ -138,7 +138,7 @@ describe('an LA’s inspections over GraphQL', () => {
     'gives the latest graded inspection published by %s, skipping visits',
     async (asOf, expected) => {
       const response = await api.graphql(
-        `query ($asOf: Date) { localAuthority(code: "E08000028") { latestInspection(asOf: $asOf) { publishedOn overallEffectiveness childrenInCare careLeavers judgements { framework area grade } } } }`,
+        `query ($asOf: Date) { localAuthority(code: "E06000063") { latestInspection(asOf: $asOf) { publishedOn overallEffectiveness childrenInCare careLeavers judgements { framework area grade } } } }`,
         { asOf },
       );
       expect(response.errors).toBeUndefined();

@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { IdentityModule } from '@la-tracker/domain/identity';
+import { InspectionsModule } from '@la-tracker/domain/inspections';
 import { LocalAuthoritiesModule } from '@la-tracker/domain/local-authorities';
 import { entities, migrations } from '@la-tracker/migrations';
 import { AuditModule } from '@la-tracker/platform/audit';
@@ -23,6 +24,7 @@ export class CliModule {
           applicationName: 'la-delivery-tracker-cli',
         }),
         LocalAuthoritiesModule,
+        InspectionsModule,
         IdentityModule,
       ],
     };

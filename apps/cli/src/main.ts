@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
 import { loadConfig, loadLauncherConfig, readEnvironment } from '@la-tracker/platform/config';
+import { importInspections } from './commands/import-inspections.command';
 import { importLocalAuthorities } from './commands/import-local-authorities.command';
 import { migrate } from './commands/migrate.command';
 import { seed } from './commands/seed.command';
@@ -61,7 +62,7 @@ program
 program
   .command('seed')
   .description(
-    'load the reference data (regions, local authorities, aliases); running it again changes nothing',
+    'load the reference data (regions, local authorities, aliases, the bundled Ofsted inspections); running it again changes nothing',
   )
   .action(() => seed(databaseConfig(), log));
 
@@ -74,6 +75,17 @@ program
   .option('--dry-run', 'say what would change, and change nothing')
   .action(async (file: string, options: { dryRun?: boolean }) => {
     await importLocalAuthorities(databaseConfig(), file, { dryRun: Boolean(options.dryRun) }, log);
+  });
+
+program
+  .command('import-inspections')
+  .description(
+    "import Ofsted's local authority inspection outcomes as published (ODS, XLSX or CSV): new inspections added, known ones enriched or corrected, never duplicated",
+  )
+  .argument('<file>', "Ofsted's file")
+  .option('--dry-run', 'say what would change, and change nothing')
+  .action(async (file: string, options: { dryRun?: boolean }) => {
+    await importInspections(databaseConfig(), file, { dryRun: Boolean(options.dryRun) }, log);
   });
 
 program

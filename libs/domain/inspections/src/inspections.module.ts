@@ -2,12 +2,20 @@ import { Module } from '@nestjs/common';
 import { LocalAuthoritiesModule } from '@la-tracker/domain/local-authorities';
 import { AuditModule } from '@la-tracker/platform/audit';
 import { EligibilityService } from './eligibility.service';
+import { InspectionImportRepository } from './inspection-import.repository';
+import { InspectionImportService } from './inspection-import.service';
 import { InspectionRepository } from './inspection.repository';
 import { InspectionsService } from './inspections.service';
 
 @Module({
   imports: [AuditModule, LocalAuthoritiesModule],
-  providers: [InspectionRepository, InspectionsService, EligibilityService],
-  exports: [InspectionsService, EligibilityService],
+  providers: [
+    InspectionRepository,
+    InspectionsService,
+    EligibilityService,
+    InspectionImportRepository,
+    InspectionImportService,
+  ],
+  exports: [InspectionsService, EligibilityService, InspectionImportService],
 })
 export class InspectionsModule {}
