@@ -37,6 +37,7 @@ import {
   EligibilityResolver,
   LocalAuthorityEligibilityResolver,
 } from './inspections/eligibility.resolver';
+import { ManualRecordResolver } from './inspections/manual-record.resolver';
 
 type Plugins = NonNullable<ApolloDriverConfig['plugins']>;
 
@@ -120,6 +121,7 @@ export class ApiModule {
         LocalAuthorityInspectionsResolver,
         EligibilityResolver,
         LocalAuthorityEligibilityResolver,
+        ManualRecordResolver,
       ],
     };
   }

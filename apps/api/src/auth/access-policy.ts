@@ -16,6 +16,9 @@ export const ACCESS_POLICY: Readonly<Record<string, Access>> = {
   'Query.localAuthority': 'SIGNED_IN',
   // Eligibility and concerns are not public (SPEC §2); advisers see their own regions.
   'Query.eligibleLocalAuthorities': [Role.PROGRAMME_MANAGER, Role.REGIONAL_ADVISER, Role.ADMIN],
+  // Manual records feed eligibility: managers and admins only.
+  'Mutation.recordInspection': [Role.PROGRAMME_MANAGER, Role.ADMIN],
+  'Mutation.recordConcern': [Role.PROGRAMME_MANAGER, Role.ADMIN],
 };
 
 export function accessFor(parentType: string, fieldName: string): Access | undefined {

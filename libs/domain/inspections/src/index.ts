@@ -13,3 +13,5 @@ export * from './ofsted-file/ofsted-file.types';
 export * from './ofsted-file/ofsted-file.parser';
 export * from './ofsted-file/judgement-framework.rules';
 export * from './eligibility.service';
+export * from './manual-record.rules';
+export * from './manual-record.service';

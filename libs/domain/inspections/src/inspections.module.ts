@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { LocalAuthoritiesModule } from '@la-tracker/domain/local-authorities';
 import { AuditModule } from '@la-tracker/platform/audit';
 import { EligibilityService } from './eligibility.service';
+import { ManualRecordService } from './manual-record.service';
 import { InspectionImportRepository } from './inspection-import.repository';
 import { InspectionImportService } from './inspection-import.service';
 import { InspectionRepository } from './inspection.repository';
@@ -15,7 +16,8 @@ import { InspectionsService } from './inspections.service';
     EligibilityService,
     InspectionImportRepository,
     InspectionImportService,
+    ManualRecordService,
   ],
-  exports: [InspectionsService, EligibilityService, InspectionImportService],
+  exports: [InspectionsService, EligibilityService, InspectionImportService, ManualRecordService],
 })
 export class InspectionsModule {}
