@@ -107,6 +107,45 @@ describe('the command line', () => {
     expect(result.stderr).toContain('docker compose -f docker/compose.yaml up -d redis');
   });
 
+  describe('import-inspections', () => {
+    // Independent of the other tests' order: migrate and seed are idempotent.
+    beforeAll(async () => {
+      expect((await run(CLI, ['migrate'], env)).code).toBe(0);
+      expect((await run(CLI, ['seed'], env)).code).toBe(0);
+    });
+
+    it('imports an Ofsted file: a dry run of a newer edition, then the edition already loaded, unchanged', async () => {
+      const newer = join(
+        __dirname,
+        '../../libs/domain/inspections/src/ofsted-file/fixtures/LA_Inspection_Outcomes_as_at_31_March_2025.ods',
+      );
+      const dryRun = await run(CLI, ['import-inspections', newer, '--dry-run'], env);
+      expect(dryRun.code).toBe(0);
+      expect(dryRun.stdout).toContain(
+        'Dry run of LA_Inspection_Outcomes_as_at_31_March_2025.ods: nothing was written',
+      );
+      expect(dryRun.stdout).toMatch(/Matched \d+ of \d+ rows to local authorities/);
+      expect(dryRun.stdout).toContain('4 events corrected (the file wins)');
+
+      // `seed` loaded the bundled 2024 edition already: importing it again changes nothing.
+      const bundled = join(
+        __dirname,
+        '../../libs/domain/inspections/src/data/LA_Inspection_Outcomes_as_at_March_2024.ods',
+      );
+      const again = await run(CLI, ['import-inspections', bundled], env);
+      expect(again.code).toBe(0);
+      expect(again.stdout).toMatch(/0 events added\n\s+0 events enriched/);
+    });
+
+    it('refuses an Ofsted file it does not understand, saying what it looked for', async () => {
+      const file = join(dir, 'not-ofsted.csv');
+      writeFileSync(file, 'supplier,invoice,amount\nNorth Star,1,1250.00\n');
+      const result = await run(CLI, ['import-inspections', file], env);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/history/i);
+    });
+  });
+
   it('refuses to make development tokens in production', async () => {
     const result = await run(CLI, ['token', '--role', 'ADMIN'], {
       ...env,
