@@ -7,11 +7,9 @@ import {
 } from '@la-tracker/domain/inspections';
 import { SERVICE_LINES, type ServiceLine } from '@la-tracker/domain/programmes';
 import { DateScalar } from '../graphql/date.scalar';
+import { enumOf } from '../graphql/enum-of';
 import { LocalAuthorityModel } from '../local-authorities/local-authority.model';
 import { GradeEnum, InspectionModel, JudgementAreaEnum } from './inspection.model';
-
-const enumOf = <T extends string>(values: readonly T[]) =>
-  Object.fromEntries(values.map((value) => [value, value])) as Record<T, T>;
 
 export const ServiceLineEnum = enumOf(SERVICE_LINES);
 export const EligibilityBasisEnum = enumOf(ELIGIBILITY_BASES);

@@ -10,9 +10,7 @@ import {
 } from '@la-tracker/domain/inspections';
 import { Connection } from '../graphql/connection.model';
 import { DateScalar } from '../graphql/date.scalar';
-
-const enumOf = <T extends string>(values: readonly T[]) =>
-  Object.fromEntries(values.map((value) => [value, value])) as Record<T, T>;
+import { enumOf } from '../graphql/enum-of';
 
 export const InspectionTypeEnum = enumOf(INSPECTION_KINDS);
 export const GradeEnum = enumOf(GRADES);

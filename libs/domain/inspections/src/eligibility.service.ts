@@ -1,5 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { LocalAuthoritiesService, type LocalAuthority } from '@la-tracker/domain/local-authorities';
+import {
+  isActiveOn,
+  LocalAuthoritiesService,
+  type LocalAuthority,
+} from '@la-tracker/domain/local-authorities';
 import { ELIGIBILITY_RESTRICTED, type ServiceLine } from '@la-tracker/domain/programmes';
 import { hasRole, regionCodesOf, Role, type Caller } from '@la-tracker/platform/auth';
 import { ForbiddenError, NotFoundError } from '@la-tracker/platform/errors';
@@ -77,9 +81,7 @@ export class EligibilityService {
     if (!ELIGIBILITY_RESTRICTED.includes(serviceLine)) {
       // Open to every LA that exists on the date.
       return las.map((la) => {
-        const exists =
-          (la.validFrom === null || la.validFrom <= asOf) &&
-          (la.validTo === null || la.validTo >= asOf);
+        const exists = isActiveOn(la, asOf);
         return {
           localAuthorityId: la.id,
           eligible: exists,
