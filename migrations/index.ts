@@ -1,6 +1,8 @@
+import { engagementEntities } from '@la-tracker/domain/engagements';
 import { identityEntities } from '@la-tracker/domain/identity';
 import { inspectionEntities } from '@la-tracker/domain/inspections';
 import { localAuthorityEntities } from '@la-tracker/domain/local-authorities';
+import { programmeEntities } from '@la-tracker/domain/programmes';
 import { AuditEvent } from '@la-tracker/platform/audit';
 import { OutboxJob } from '@la-tracker/platform/queue';
 import type { MigrationInterface } from 'typeorm';
@@ -8,12 +10,15 @@ import { LocalAuthorities1795629976133 } from './1795629976133-LocalAuthorities'
 import { IdentityAndAudit1795631695966 } from './1795631695966-IdentityAndAudit';
 import { OutboxJob1795631935000 } from './1795631935000-OutboxJob';
 import { Inspections1795634585584 } from './1795634585584-Inspections';
+import { ProgrammesAndEngagements1795638121351 } from './1795638121351-ProgrammesAndEngagements';
 
 /** Every entity the database holds: the schema the migrations below must produce. */
 export const entities = [
   ...localAuthorityEntities,
   ...identityEntities,
   ...inspectionEntities,
+  ...programmeEntities,
+  ...engagementEntities,
   AuditEvent,
   OutboxJob,
 ];
@@ -24,4 +29,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   IdentityAndAudit1795631695966,
   OutboxJob1795631935000,
   Inspections1795634585584,
+  ProgrammesAndEngagements1795638121351,
 ];

@@ -12,3 +12,4 @@ export * from './calendar.error';
 export * from './due-dates.rules';
 export * from './england-and-wales.calendar';
 export * from './working-day-calendar.rules';
+export * from './financial-year.rules';

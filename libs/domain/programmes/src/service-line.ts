@@ -12,3 +12,14 @@ export type ServiceLine = (typeof SERVICE_LINES)[number];
 
 /** Service lines only some LAs may receive; the others are open to every active LA. */
 export const ELIGIBILITY_RESTRICTED: readonly ServiceLine[] = ['COACHING_MENTORING'];
+
+/** What each service line is, in a few words, for a programme that does not name its own. */
+export const SERVICE_LINE_NAMES: Readonly<Record<ServiceLine, string>> = {
+  POLITICAL_LEADERSHIP: 'Leadership development for political leaders',
+  CORPORATE_LEADERSHIP: 'Learning and development for corporate leaders',
+  LEAD_MEMBER_NETWORKS: 'Regional Lead Member networks',
+  CORPORATE_PARENTING_DIAGNOSTIC: 'Corporate parenting diagnostic',
+  COUNCILLOR_GROUPS: 'Facilitated learning for groups of councillors',
+  TARGETED_SUPPORT: 'Targeted support for selected LAs',
+  COACHING_MENTORING: 'Coaching and mentoring for individual leaders',
+};

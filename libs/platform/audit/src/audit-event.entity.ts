@@ -34,6 +34,11 @@ export class AuditEvent {
   @Column({ type: 'jsonb', nullable: true })
   after!: object | null;
 
+  /** The programme the change belongs to, so its managers can read it; null for other records. */
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  programmeId!: string | null;
+
   /** The request that made the change, to find its log lines. */
   @Column({ type: 'text', nullable: true })
   requestId!: string | null;

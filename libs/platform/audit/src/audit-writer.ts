@@ -12,6 +12,8 @@ export interface AuditEntry {
   before: AuditValues | null;
   after: AuditValues | null;
   requestId?: string | null;
+  /** The programme the record belongs to, if any: its managers may read the entry. */
+  programmeId?: string | null;
   /** Fields of this record that hold personal data; the usual names when left out. */
   personalFields?: readonly string[];
 }
@@ -33,6 +35,7 @@ export class AuditWriter {
       before: auditValues(entry.before, personal),
       after: auditValues(entry.after, personal),
       requestId: entry.requestId ?? null,
+      programmeId: entry.programmeId ?? null,
     });
     await events.insert(event);
   }

@@ -60,3 +60,24 @@ export class ForbiddenError extends DomainError {
     super(ErrorCode.FORBIDDEN, message);
   }
 }
+
+/** A move a record's state does not allow, e.g. approving a completed engagement. */
+export class InvalidTransitionError extends DomainError {
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super(ErrorCode.INVALID_TRANSITION, message, details);
+  }
+}
+
+/** A change that would take a service line past its cap for the year. */
+export class CapReachedError extends DomainError {
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super(ErrorCode.CAP_REACHED, message, details);
+  }
+}
+
+/** Support the local authority is not eligible for, asked for without an override. */
+export class NotEligibleError extends DomainError {
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super(ErrorCode.NOT_ELIGIBLE, message, details);
+  }
+}

@@ -1,0 +1,3 @@
+import { Engagement } from './engagement.entity';
+
+export const engagementEntities = [Engagement];

@@ -1,0 +1,3 @@
+export * from './engagement.entity';
+export * from './engagement.rules';
+export * from './engagements.entities';

@@ -1,0 +1,95 @@
+import type { Pence } from '@la-tracker/platform/money';
+import type { IsoDate } from '@la-tracker/platform/time';
+import type { ServiceLine } from './service-line';
+
+/** How a contract charges (SPEC §4). */
+export const RATE_UNITS = [
+  'PER_SESSION',
+  'PER_PARTICIPANT',
+  'PER_HOUR',
+  'PER_DIAGNOSTIC',
+  'FIXED',
+] as const;
+export type RateUnit = (typeof RATE_UNITS)[number];
+
+export interface RateInput {
+  /** Which of the lot's service lines; may be left out when the lot has only one. */
+  serviceLine?: ServiceLine | null;
+  unit: RateUnit;
+  amountPence: Pence;
+}
+
+export interface ContractTerms {
+  valuePence: Pence;
+  startsOn: IsoDate;
+  endsOn: IsoDate;
+  rates: readonly RateInput[];
+}
+
+type Problem = { field: string; message: string };
+
+/**
+ * What is wrong with a contract's terms for a lot holding these service lines, field by field.
+ * Rates name service lines of the lot, each at most once; a lot of one service line may leave
+ * the name out.
+ */
+export function contractTermsProblems(
+  terms: ContractTerms,
+  lotServiceLines: readonly ServiceLine[],
+  programme: { startsOn: IsoDate; endsOn: IsoDate },
+): Problem[] {
+  const problems: Problem[] = [];
+  if (terms.valuePence < 0) problems.push({ field: 'value', message: 'must not be negative' });
+  if (terms.endsOn < terms.startsOn)
+    problems.push({ field: 'endsOn', message: 'must not be before startsOn' });
+  if (terms.startsOn < programme.startsOn || terms.endsOn > programme.endsOn)
+    problems.push({
+      field: 'startsOn',
+      message: `the contract must fall within the programme (${programme.startsOn} to ${programme.endsOn})`,
+    });
+  const seen = new Set<ServiceLine>();
+  terms.rates.forEach((rate, i) => {
+    const field = `rates[${i}]`;
+    const line = rateServiceLine(rate, lotServiceLines);
+    if (line === null) {
+      problems.push({
+        field: `${field}.serviceLine`,
+        message: `is needed: the lot holds ${lotServiceLines.join(', ')}`,
+      });
+    } else if (!lotServiceLines.includes(line)) {
+      problems.push({
+        field: `${field}.serviceLine`,
+        message: `${line} is not in this lot (it holds ${lotServiceLines.join(', ')})`,
+      });
+    } else if (seen.has(line)) {
+      problems.push({ field: `${field}.serviceLine`, message: `${line} has a rate already` });
+    } else seen.add(line);
+    if (rate.amountPence < 0)
+      problems.push({ field: `${field}.amount`, message: 'must not be negative' });
+  });
+  return problems;
+}
+
+/** The service line a rate is for: as named, or the lot's only one. */
+export function rateServiceLine(
+  rate: Pick<RateInput, 'serviceLine'>,
+  lotServiceLines: readonly ServiceLine[],
+): ServiceLine | null {
+  return rate.serviceLine ?? (lotServiceLines.length === 1 ? lotServiceLines[0] : null);
+}
+
+/** Why a contract cannot take on an engagement of this service line on this date; null if it can. */
+export function contractRefusal(
+  contract: { reference: string; programmeId: string; startsOn: IsoDate; endsOn: IsoDate },
+  lotServiceLines: readonly ServiceLine[],
+  engagement: { programmeId: string; serviceLine: ServiceLine },
+  on: IsoDate,
+): string | null {
+  if (contract.programmeId !== engagement.programmeId)
+    return `Contract ${contract.reference} belongs to another programme.`;
+  if (!lotServiceLines.includes(engagement.serviceLine))
+    return `Contract ${contract.reference} does not cover ${engagement.serviceLine}: its lot holds ${lotServiceLines.join(', ')}.`;
+  if (on < contract.startsOn || on > contract.endsOn)
+    return `Contract ${contract.reference} is not in force on ${on}: it runs from ${contract.startsOn} to ${contract.endsOn}.`;
+  return null;
+}

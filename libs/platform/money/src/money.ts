@@ -1,0 +1,34 @@
+import type { ValueTransformer } from 'typeorm';
+
+/** An amount of money in whole pence: exact, never a float of pounds (SPEC §5.0). */
+export type Pence = number;
+
+// Up to £99,999,999,999.99: far beyond any programme, and well inside exact integer arithmetic.
+const MONEY = /^(-)?(\d{1,11})(?:\.(\d{1,2}))?$/;
+
+/** Pence from a decimal string in pounds ("1400000.00", "95", "79.5"); null when it is not one. */
+export function parseMoney(text: string): Pence | null {
+  const match = MONEY.exec(text.trim());
+  if (!match) return null;
+  const pence = Number(match[2]) * 100 + Number((match[3] ?? '').padEnd(2, '0'));
+  return match[1] && pence !== 0 ? -pence : pence;
+}
+
+/** A decimal string in pounds with 2 places, as the API writes money: 140000000 → "1400000.00". */
+export function formatMoney(pence: Pence): string {
+  if (!Number.isSafeInteger(pence)) throw new RangeError(`${pence} is not a whole number of pence`);
+  const sign = pence < 0 ? '-' : '';
+  const abs = Math.abs(pence);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** Keeps pence in a `bigint` column; PostgreSQL hands bigints back as strings. */
+export const penceColumn: ValueTransformer = {
+  to: (value: Pence | null | undefined) => value,
+  from: (value: string | null) => {
+    if (value === null) return null;
+    const pence = Number(value);
+    if (!Number.isSafeInteger(pence)) throw new RangeError(`${value} pence is beyond exact range`);
+    return pence;
+  },
+};
