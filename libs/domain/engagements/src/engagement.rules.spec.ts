@@ -1,5 +1,8 @@
 import {
   capAllows,
+  contractRefusal,
+  decisionDateProblems,
+  reasonProblems,
   ENGAGEMENT_MOVES,
   ENGAGEMENT_STATUSES,
   nextStatus,
@@ -58,5 +61,83 @@ describe('capAllows', () => {
 
   it('refuses everything new under a cap of nought', () => {
     expect(capAllows(0, new Set(), 'la-1')).toBe(false);
+  });
+});
+
+describe('contractRefusal', () => {
+  const contract = {
+    reference: 'A1',
+    programmeId: 'programme-1',
+    startsOn: '2021-05-31',
+    endsOn: '2024-03-31',
+    serviceLines: ['POLITICAL_LEADERSHIP'] as const,
+  };
+  const engagement = {
+    programmeId: 'programme-1',
+    serviceLine: 'POLITICAL_LEADERSHIP' as const,
+    financialYear: '2022-23',
+  };
+
+  it('accepts a contract of the programme covering the line in that year', () => {
+    expect(contractRefusal(contract, engagement)).toBeNull();
+  });
+
+  it('accepts a contract in force for part of the year', () => {
+    expect(contractRefusal(contract, { ...engagement, financialYear: '2021-22' })).toBeNull();
+    expect(
+      contractRefusal(
+        { ...contract, endsOn: '2022-04-01' },
+        { ...engagement, financialYear: '2022-23' },
+      ),
+    ).toBeNull();
+  });
+
+  it("refuses another programme's contract", () => {
+    expect(contractRefusal({ ...contract, programmeId: 'programme-2' }, engagement)).toBe(
+      'Contract A1 belongs to another programme.',
+    );
+  });
+
+  it('refuses a contract whose lot does not hold the line', () => {
+    expect(contractRefusal(contract, { ...engagement, serviceLine: 'COACHING_MENTORING' })).toBe(
+      'Contract A1 does not cover COACHING_MENTORING: its lot holds POLITICAL_LEADERSHIP.',
+    );
+  });
+
+  it('refuses a contract not in force in the year', () => {
+    expect(contractRefusal(contract, { ...engagement, financialYear: '2024-25' })).toBe(
+      'Contract A1 is not in force in 2024-25: it runs from 2021-05-31 to 2024-03-31.',
+    );
+    expect(contractRefusal(contract, { ...engagement, financialYear: '2020-21' })).not.toBeNull();
+  });
+});
+
+describe('reasonProblems', () => {
+  it('needs words', () => {
+    expect(reasonProblems('reason', '  ')).toEqual([{ field: 'reason', message: 'must be given' }]);
+    expect(reasonProblems('reason', null)).toHaveLength(1);
+  });
+
+  it('accepts up to 2000 characters and no more', () => {
+    expect(reasonProblems('reason', 'x'.repeat(2000))).toEqual([]);
+    expect(reasonProblems('reason', 'x'.repeat(2001))).toEqual([
+      { field: 'reason', message: 'must be at most 2000 characters' },
+    ]);
+  });
+});
+
+describe('decisionDateProblems', () => {
+  it('accepts a day from the referral to today', () => {
+    expect(decisionDateProblems('2022-05-01', '2022-04-20', '2026-11-25')).toEqual([]);
+    expect(decisionDateProblems('2026-11-25', '2026-11-25', '2026-11-25')).toEqual([]);
+  });
+
+  it('refuses the future and a day before the referral', () => {
+    expect(decisionDateProblems('2026-11-26', '2022-04-20', '2026-11-25')).toEqual([
+      { field: 'decidedOn', message: 'must not be in the future' },
+    ]);
+    expect(decisionDateProblems('2022-04-19', '2022-04-20', '2026-11-25')).toEqual([
+      { field: 'decidedOn', message: 'must not be before the referral (2022-04-20)' },
+    ]);
   });
 });

@@ -1,3 +1,7 @@
+import { financialYearBounds, type FinancialYear } from '@la-tracker/domain/calendar';
+import type { ServiceLine } from '@la-tracker/domain/programmes';
+import type { IsoDate } from '@la-tracker/platform/time';
+
 /** SPEC §5.2: the states of an engagement and the moves between them. */
 export const ENGAGEMENT_STATUSES = [
   'REFERRED',
@@ -55,4 +59,60 @@ export function capAllows(
 ): boolean {
   if (cap === null || counted.has(localAuthorityId)) return true;
   return counted.size < cap;
+}
+
+export interface ContractForApproval {
+  reference: string;
+  programmeId: string;
+  startsOn: IsoDate;
+  endsOn: IsoDate;
+  /** The service lines of the contract's lot. */
+  serviceLines: readonly ServiceLine[];
+}
+
+/**
+ * Why a contract cannot take an engagement, or null if it can: it must be of the same programme,
+ * cover the service line, and be in force during the engagement's financial year (so a year's
+ * records can be entered after the event).
+ */
+export function contractRefusal(
+  contract: ContractForApproval,
+  engagement: { programmeId: string; serviceLine: ServiceLine; financialYear: FinancialYear },
+): string | null {
+  if (contract.programmeId !== engagement.programmeId)
+    return `Contract ${contract.reference} belongs to another programme.`;
+  if (!contract.serviceLines.includes(engagement.serviceLine))
+    return `Contract ${contract.reference} does not cover ${engagement.serviceLine}: its lot holds ${contract.serviceLines.join(', ')}.`;
+  const year = financialYearBounds(engagement.financialYear);
+  if (contract.startsOn > year.endsOn || contract.endsOn < year.startsOn)
+    return `Contract ${contract.reference} is not in force in ${engagement.financialYear}: it runs from ${contract.startsOn} to ${contract.endsOn}.`;
+  return null;
+}
+
+type Problem = { field: string; message: string };
+
+export const MAX_REASON_LENGTH = 2000;
+
+/** A reason a person gives: something to read, within reason. */
+export function reasonProblems(field: string, reason: string | null | undefined): Problem[] {
+  const text = reason?.trim() ?? '';
+  if (text === '') return [{ field, message: 'must be given' }];
+  if (text.length > MAX_REASON_LENGTH)
+    return [{ field, message: `must be at most ${MAX_REASON_LENGTH} characters` }];
+  return [];
+}
+
+/**
+ * The day a decision is recorded as made: today unless given, never in the future, and never
+ * before the referral it decides.
+ */
+export function decisionDateProblems(
+  decidedOn: IsoDate,
+  referredOn: IsoDate,
+  today: IsoDate,
+): Problem[] {
+  if (decidedOn > today) return [{ field: 'decidedOn', message: 'must not be in the future' }];
+  if (decidedOn < referredOn)
+    return [{ field: 'decidedOn', message: `must not be before the referral (${referredOn})` }];
+  return [];
 }

@@ -5,3 +5,4 @@ export * from './pagination';
 export * from './snake-naming.strategy';
 export * from './migrate';
 export * from './statement-counter';
+export * from './ids';

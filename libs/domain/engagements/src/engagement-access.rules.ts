@@ -1,0 +1,56 @@
+import {
+  isAdmin,
+  programmeIdsOf,
+  regionCodesOf,
+  supplierIdsOf,
+  type Caller,
+} from '@la-tracker/platform/auth';
+
+/**
+ * The engagements a caller may see (SPEC §2): managers those of their programmes, supplier staff
+ * those under their own supplier's contracts, advisers those of LAs in their regions; admins all.
+ * A caller holding several roles sees what any of them would.
+ */
+export type EngagementScope =
+  | { all: true }
+  | { all: false; programmeIds: string[]; supplierIds: string[]; regionCodes: string[] };
+
+export function engagementScopeOf(caller: Caller): EngagementScope {
+  if (isAdmin(caller)) return { all: true };
+  return {
+    all: false,
+    programmeIds: programmeIdsOf(caller),
+    supplierIds: supplierIdsOf(caller),
+    regionCodes: regionCodesOf(caller),
+  };
+}
+
+/** What scoping needs to know of one engagement. */
+export interface EngagementReach {
+  programmeId: string;
+  /** The supplier of its contract; null until it is approved. */
+  supplierId: string | null;
+  regionCode: string;
+}
+
+export function canSeeEngagement(scope: EngagementScope, engagement: EngagementReach): boolean {
+  if (scope.all) return true;
+  return (
+    scope.programmeIds.includes(engagement.programmeId) ||
+    (engagement.supplierId !== null && scope.supplierIds.includes(engagement.supplierId)) ||
+    scope.regionCodes.includes(engagement.regionCode)
+  );
+}
+
+/** Referrals and decisions are for the programme's managers and for admins. */
+export function canManageProgramme(caller: Caller, programmeId: string): boolean {
+  return isAdmin(caller) || programmeIdsOf(caller).includes(programmeId);
+}
+
+/** A supplier starts delivery of its own engagements; managers and admins may too. */
+export function canStartEngagement(caller: Caller, engagement: EngagementReach): boolean {
+  return (
+    canManageProgramme(caller, engagement.programmeId) ||
+    (engagement.supplierId !== null && supplierIdsOf(caller).includes(engagement.supplierId))
+  );
+}
