@@ -112,12 +112,12 @@ export class EngagementRepository {
       .where('e.id = :id', { id })
       .getOne();
     if (!engagement) return null;
-    const [reach] = (await manager.query(
+    const [reach] = await manager.query<Array<{ regionCode: string; supplierId: string | null }>>(
       `SELECT la.region_code AS "regionCode", c.supplier_id AS "supplierId"
          FROM local_authority la LEFT JOIN contract c ON c.id = $2
         WHERE la.id = $1`,
       [engagement.localAuthorityId, engagement.contractId],
-    )) as Array<{ regionCode: string; supplierId: string | null }>;
+    );
     return { engagement, regionCode: reach.regionCode, supplierId: reach.supplierId };
   }
 

@@ -411,7 +411,7 @@ describe('EngagementsService', () => {
         expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(15);
         expect(refusals).toHaveLength(35);
         for (const refusal of refusals)
-          expect((refusal as PromiseRejectedResult).reason).toMatchObject({
+          expect(refusal.reason).toMatchObject({
             code: ErrorCode.CAP_REACHED,
             message: `COUNCILLOR_GROUPS has reached its cap of 15 local authorities for ${financialYear}.`,
           });
@@ -433,11 +433,11 @@ describe('EngagementsService', () => {
       expect(started).toMatchObject({ status: 'IN_DELIVERY', startedOn: '2024-06-01' });
       const completed = await sut.complete(MANAGER, referral.id);
       expect(completed).toMatchObject({ status: 'COMPLETED', completedOn: '2024-06-01' });
-      const actions = await dataSource.query(
+      const actions: Array<{ action: string }> = await dataSource.query(
         `SELECT action FROM audit_event WHERE entity_id = $1 ORDER BY id`,
         [referral.id],
       );
-      expect(actions.map((row: { action: string }) => row.action)).toEqual([
+      expect(actions.map((row) => row.action)).toEqual([
         'engagement.refer',
         'engagement.approve',
         'engagement.start',

@@ -223,8 +223,7 @@ export class EngagementsService {
         await engagements.insert(engagement);
       } catch (error) {
         // A referral racing this one got there first.
-        if (error instanceof QueryFailedError && error.driverError?.code === UNIQUE_VIOLATION)
-          throw this.alreadyOpen(la, input);
+        if (isUniqueViolation(error)) throw this.alreadyOpen(la, input);
         throw error;
       }
       const referred = await engagements.findOneByOrFail({ id: engagement.id });
@@ -486,6 +485,15 @@ export class EngagementsService {
       personalFields: [],
     });
   }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const driverError: unknown = error instanceof QueryFailedError ? error.driverError : undefined;
+  return (
+    typeof driverError === 'object' &&
+    driverError !== null &&
+    (driverError as { code?: unknown }).code === UNIQUE_VIOLATION
+  );
 }
 
 const PAST: Record<EngagementMove, string> = {
