@@ -2,6 +2,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
+import { EngagementsModule } from '@la-tracker/domain/engagements';
 import { IdentityModule } from '@la-tracker/domain/identity';
 import { InspectionsModule } from '@la-tracker/domain/inspections';
 import { LocalAuthoritiesModule } from '@la-tracker/domain/local-authorities';
@@ -38,14 +39,25 @@ import {
   LocalAuthorityEligibilityResolver,
 } from './inspections/eligibility.resolver';
 import { ManualRecordResolver } from './inspections/manual-record.resolver';
+import { AuditEventsResolver } from './audit/audit-events.resolver';
+import {
+  EngagementsResolver,
+  LocalAuthorityEngagementsResolver,
+} from './engagements/engagements.resolver';
 
 type Plugins = NonNullable<ApolloDriverConfig['plugins']>;
 
 /** Domain modules the API serves; each brings the services its resolvers call. */
 @Module({
-  imports: [LocalAuthoritiesModule, IdentityModule, InspectionsModule],
+  imports: [LocalAuthoritiesModule, IdentityModule, InspectionsModule, EngagementsModule],
   providers: [LoadersFactory],
-  exports: [LoadersFactory, LocalAuthoritiesModule, IdentityModule, InspectionsModule],
+  exports: [
+    LoadersFactory,
+    LocalAuthoritiesModule,
+    IdentityModule,
+    InspectionsModule,
+    EngagementsModule,
+  ],
 })
 class DomainModule {}
 
@@ -121,6 +133,9 @@ export class ApiModule {
         LocalAuthorityInspectionsResolver,
         EligibilityResolver,
         LocalAuthorityEligibilityResolver,
+        EngagementsResolver,
+        LocalAuthorityEngagementsResolver,
+        AuditEventsResolver,
         ManualRecordResolver,
       ],
     };

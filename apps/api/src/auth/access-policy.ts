@@ -19,6 +19,18 @@ export const ACCESS_POLICY: Readonly<Record<string, Access>> = {
   // Manual records feed eligibility: managers and admins only.
   'Mutation.recordInspection': [Role.PROGRAMME_MANAGER, Role.ADMIN],
   'Mutation.recordConcern': [Role.PROGRAMME_MANAGER, Role.ADMIN],
+  // Engagements: every role sees its own share (SPEC §2); the services scope the rows.
+  'Query.engagements': [Role.PROGRAMME_MANAGER, Role.SUPPLIER, Role.REGIONAL_ADVISER, Role.ADMIN],
+  'Query.engagement': [Role.PROGRAMME_MANAGER, Role.SUPPLIER, Role.REGIONAL_ADVISER, Role.ADMIN],
+  // Referrals and decisions are the programme's; a supplier may start its own delivery.
+  'Mutation.referLocalAuthority': [Role.PROGRAMME_MANAGER, Role.ADMIN],
+  'Mutation.approveEngagement': [Role.PROGRAMME_MANAGER, Role.ADMIN],
+  'Mutation.declineEngagement': [Role.PROGRAMME_MANAGER, Role.ADMIN],
+  'Mutation.startEngagement': [Role.PROGRAMME_MANAGER, Role.SUPPLIER, Role.ADMIN],
+  'Mutation.completeEngagement': [Role.PROGRAMME_MANAGER, Role.ADMIN],
+  'Mutation.withdrawEngagement': [Role.PROGRAMME_MANAGER, Role.ADMIN],
+  // The audit log: managers read their programmes' entries, admins all (SPEC §5.10).
+  'Query.auditEvents': [Role.PROGRAMME_MANAGER, Role.ADMIN],
 };
 
 export function accessFor(parentType: string, fieldName: string): Access | undefined {

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { EngagementsService, type Engagement } from '@la-tracker/domain/engagements';
 import {
   EligibilityService,
   InspectionsService,
@@ -24,6 +25,8 @@ export interface Loaders {
   concerns: DataLoader<string, Concern[]>;
   /** Eligibility of many LAs at once, for the caller of this request. */
   eligibility: DataLoader<EligibilityKey, EligibilityAnswer | NotFoundError, string>;
+  /** Each LA's engagements that this caller may see. */
+  engagementsOf(caller: Caller): DataLoader<string, Engagement[]>;
 }
 
 export interface EligibilityKey {
@@ -46,10 +49,21 @@ export class LoadersFactory {
     @Inject(LocalAuthoritiesService) private readonly localAuthorities: LocalAuthoritiesService,
     @Inject(InspectionsService) private readonly inspections: InspectionsService,
     @Inject(EligibilityService) private readonly eligibility: EligibilityService,
+    @Inject(EngagementsService) private readonly engagements: EngagementsService,
   ) {}
 
   create(): Loaders {
+    // One request has one caller, so one loader serves the whole request.
+    const engagementLoaders = new WeakMap<Caller, DataLoader<string, Engagement[]>>();
     return {
+      engagementsOf: (caller) => {
+        let loader = engagementLoaders.get(caller);
+        if (!loader) {
+          loader = new DataLoader((ids) => this.engagements.ofLocalAuthorities(caller, ids));
+          engagementLoaders.set(caller, loader);
+        }
+        return loader;
+      },
       localAuthorities: createLocalAuthorityLoaders(this.localAuthorities),
       inspections: new DataLoader((ids) => this.inspections.eventsOf(ids)),
       concerns: new DataLoader((ids) => this.inspections.concernsOf(ids)),

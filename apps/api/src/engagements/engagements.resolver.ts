@@ -1,0 +1,120 @@
+import { Inject } from '@nestjs/common';
+import {
+  Args,
+  Context,
+  ID,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
+import { EngagementsService, type Engagement } from '@la-tracker/domain/engagements';
+import type { LocalAuthority } from '@la-tracker/domain/local-authorities';
+import type { Caller } from '@la-tracker/platform/auth';
+import { UnauthenticatedError } from '@la-tracker/platform/errors';
+import { CurrentCaller } from '../auth/current-caller.decorator';
+import { toConnection } from '../graphql/connection.model';
+import type { GraphQLContext } from '../graphql/graphql-context';
+import { LocalAuthorityModel } from '../local-authorities/local-authority.model';
+import {
+  ApproveEngagementInput,
+  EngagementsArgs,
+  ReferLocalAuthorityInput,
+} from './engagement.input';
+import { EngagementConnection, EngagementModel } from './engagement.model';
+
+@Resolver(() => EngagementModel)
+export class EngagementsResolver {
+  constructor(@Inject(EngagementsService) private readonly service: EngagementsService) {}
+
+  @Query(() => EngagementConnection, {
+    description:
+      'Engagements the caller may see: managers their programmes, suppliers their contracts, advisers their regions.',
+  })
+  async engagements(@CurrentCaller() caller: Caller, @Args() args: EngagementsArgs) {
+    return toConnection(await this.service.list(caller, args.filter ?? {}, args));
+  }
+
+  @Query(() => EngagementModel)
+  engagement(@CurrentCaller() caller: Caller, @Args('id', { type: () => ID }) id: string) {
+    return this.service.get(caller, id);
+  }
+
+  @Mutation(() => EngagementModel, { description: 'Refer an LA for a service line: REFERRED.' })
+  referLocalAuthority(
+    @CurrentCaller() caller: Caller,
+    @Args('input') input: ReferLocalAuthorityInput,
+  ): Promise<Engagement> {
+    return this.service.refer(caller, input);
+  }
+
+  @Mutation(() => EngagementModel, {
+    description:
+      'Approve a referral under a contract. May fail CAP_REACHED, or NOT_ELIGIBLE without an override reason.',
+  })
+  approveEngagement(
+    @CurrentCaller() caller: Caller,
+    @Args('input') input: ApproveEngagementInput,
+  ): Promise<Engagement> {
+    return this.service.approve(caller, input);
+  }
+
+  @Mutation(() => EngagementModel, { description: 'Decline a referral, with the reason.' })
+  declineEngagement(
+    @CurrentCaller() caller: Caller,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('reason') reason: string,
+  ): Promise<Engagement> {
+    return this.service.decline(caller, id, reason);
+  }
+
+  @Mutation(() => EngagementModel, { description: 'Delivery has begun: IN_DELIVERY.' })
+  startEngagement(
+    @CurrentCaller() caller: Caller,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<Engagement> {
+    return this.service.start(caller, id);
+  }
+
+  @Mutation(() => EngagementModel, { description: 'Delivery is finished: COMPLETED.' })
+  completeEngagement(
+    @CurrentCaller() caller: Caller,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<Engagement> {
+    return this.service.complete(caller, id);
+  }
+
+  @Mutation(() => EngagementModel, {
+    description: 'Stop an approved or in-delivery engagement, with the reason.',
+  })
+  withdrawEngagement(
+    @CurrentCaller() caller: Caller,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('reason') reason: string,
+  ): Promise<Engagement> {
+    return this.service.withdraw(caller, id, reason);
+  }
+
+  @ResolveField(() => LocalAuthorityModel)
+  localAuthority(@Parent() engagement: Engagement, @Context() context: GraphQLContext) {
+    return context.loaders.localAuthorities.byId.load(engagement.localAuthorityId);
+  }
+}
+
+/** `LocalAuthority.engagements`: the support an LA has had, as far as the caller may see. */
+@Resolver(() => LocalAuthorityModel)
+export class LocalAuthorityEngagementsResolver {
+  @ResolveField(() => [EngagementModel], {
+    description:
+      'Support received or offered, newest referral first, as far as the caller may see (advisers: their regions).',
+  })
+  async engagements(
+    @Parent() la: LocalAuthority,
+    @Context() context: GraphQLContext,
+  ): Promise<Engagement[]> {
+    const caller = await context.caller;
+    if (!caller) throw new UnauthenticatedError();
+    return context.loaders.engagementsOf(caller).load(la.id);
+  }
+}
