@@ -144,8 +144,14 @@ describe('engagements over HTTP', () => {
       'manager',
       `{ auditEvents(filter: { entityId: "${id}" }) { totalCount edges { node { action actorUserId changes { field before after } } } } }`,
     );
-    const events = audit.data!.auditEvents.edges.map((edge: { node: unknown }) => edge.node);
-    expect(events.map((event: { action: string }) => event.action)).toEqual([
+    type AuditNode = {
+      action: string;
+      changes: Array<{ field: string; before: string | null; after: string | null }>;
+    };
+    const events = (audit.data!.auditEvents.edges as Array<{ node: AuditNode }>).map(
+      (edge) => edge.node,
+    );
+    expect(events.map((event) => event.action)).toEqual([
       'engagement.complete',
       'engagement.start',
       'engagement.approve',
@@ -290,9 +296,9 @@ describe('engagements over HTTP', () => {
     await as('manager', APPROVE, { input: { engagementId: leedsPolitical, contractId: A1 } });
     const list = `{ engagements(first: 100) { totalCount edges { node { id localAuthority { gssCode } } } } }`;
     const ids = async (who: string) =>
-      (await as(who, list)).data!.engagements.edges.map(
-        (edge: { node: { id: string } }) => edge.node.id,
-      ) as string[];
+      ((await as(who, list)).data!.engagements.edges as Array<{ node: { id: string } }>).map(
+        (edge) => edge.node.id,
+      );
     expect(await ids('supplier')).toContain(leedsPolitical);
     expect(await ids('otherSupplier')).not.toContain(leedsPolitical);
     expect(await ids('northEastAdviser')).not.toContain(leedsPolitical);
