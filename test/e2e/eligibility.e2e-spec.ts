@@ -204,8 +204,8 @@ describe('what eligibility costs in SQL', () => {
     const oneRegion = await cost('REGIONAL_ADVISER', '--region', 'E12000002');
     expect(everyRegion).toBe(oneRegion);
     // A fixed set, whatever the number of LAs: sign-in (2); the page and its count (2); regions
-    // (1); LAs by id (1); all active LAs (1); and, per batch of LAs, their events and concerns
-    // (the two eligibility batches and the evidence loaders: at most 8).
-    expect(everyRegion).toBeLessThanOrEqual(15);
+    // (1); LAs by id (1); all active LAs (1); and, per eligibility batch, the LAs' events and
+    // concerns (2 batches, 4 statements). Evidence comes with the answers, at no further cost.
+    expect(everyRegion).toBeLessThanOrEqual(11);
   });
 });

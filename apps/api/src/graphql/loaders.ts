@@ -3,7 +3,6 @@ import { EngagementsService, type Engagement } from '@la-tracker/domain/engageme
 import {
   EligibilityService,
   InspectionsService,
-  type Concern,
   type EligibilityAnswer,
   type InspectionEvent,
 } from '@la-tracker/domain/inspections';
@@ -21,8 +20,6 @@ export interface Loaders {
   localAuthorities: LocalAuthorityLoaders;
   /** Each LA's inspections and visits, newest first. */
   inspections: DataLoader<string, InspectionEvent[]>;
-  /** Each LA's recorded concerns (shown only inside eligibility answers). */
-  concerns: DataLoader<string, Concern[]>;
   /** Eligibility of many LAs at once, for the caller of this request. */
   eligibility: DataLoader<EligibilityKey, EligibilityAnswer | NotFoundError, string>;
   /** Each LA's engagements that this caller may see. */
@@ -66,7 +63,6 @@ export class LoadersFactory {
       },
       localAuthorities: createLocalAuthorityLoaders(this.localAuthorities),
       inspections: new DataLoader((ids) => this.inspections.eventsOf(ids)),
-      concerns: new DataLoader((ids) => this.inspections.concernsOf(ids)),
       eligibility: new DataLoader(
         async (keys) => {
           // One evaluation per service line and date asked about (nearly always one).

@@ -3,7 +3,6 @@ import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestj
 import {
   EligibilityService,
   type EligibilityAnswer,
-  type InspectionEvent,
 } from '@la-tracker/domain/inspections';
 import type { LocalAuthority } from '@la-tracker/domain/local-authorities';
 import type { ServiceLine } from '@la-tracker/domain/programmes';
@@ -40,16 +39,10 @@ export class EligibilityResolver {
   }
 
   @ResolveField()
-  async evidence(@Parent() answer: EligibilityAnswer, @Context() context: GraphQLContext) {
-    const events = await context.loaders.inspections.load(answer.localAuthorityId);
-    const concerns = await context.loaders.concerns.load(answer.localAuthorityId);
-    const byId = new Map<string, InspectionEvent>(events.map((event) => [event.id, event]));
+  evidence(@Parent() answer: EligibilityAnswer) {
     return {
-      inspections: answer.evidence.inspectionIds.flatMap((id) => {
-        const event = byId.get(id);
-        return event ? [toInspectionModel(event)] : [];
-      }),
-      concerns: concerns.filter((concern) => answer.evidence.concernIds.includes(concern.id)),
+      inspections: answer.evidenceRecords.inspections.map(toInspectionModel),
+      concerns: answer.evidenceRecords.concerns,
     };
   }
 }

@@ -9,11 +9,14 @@ import { hasRole, regionCodesOf, Role, type Caller } from '@la-tracker/platform/
 import { ForbiddenError, NotFoundError } from '@la-tracker/platform/errors';
 import { Clock, type IsoDate } from '@la-tracker/platform/time';
 import { eligibilityForCoachingOfEach, type Eligibility } from './eligibility.rules';
+import type { Concern, InspectionEvent } from './inspection.types';
 import { InspectionRepository } from './inspection.repository';
 
 export interface EligibilityAnswer extends Eligibility {
   serviceLine: ServiceLine;
   asOf: IsoDate;
+  /** The records `evidence` names, as read for the answer (so showing them costs nothing more). */
+  evidenceRecords: { inspections: InspectionEvent[]; concerns: Concern[] };
 }
 
 /**
@@ -93,6 +96,7 @@ export class EligibilityService {
           declines: [],
           serviceLine,
           asOf,
+          evidenceRecords: { inspections: [], concerns: [] },
         };
       });
     }
@@ -101,10 +105,21 @@ export class EligibilityService {
       await this.inspections.eventsOf(ids),
       await this.inspections.concernsOf(ids),
     ];
+    const eventsById = new Map(events.map((event) => [event.id, event]));
+    const concernsById = new Map(concerns.map((concern) => [concern.id, concern]));
+    const pick = <T>(ids: string[], byId: Map<string, T>): T[] =>
+      ids.flatMap((id) => {
+        const record = byId.get(id);
+        return record ? [record] : [];
+      });
     return eligibilityForCoachingOfEach(las, events, concerns, asOf).map((answer) => ({
       ...answer,
       serviceLine,
       asOf,
+      evidenceRecords: {
+        inspections: pick(answer.evidence.inspectionIds, eventsById),
+        concerns: pick(answer.evidence.concernIds, concernsById),
+      },
     }));
   }
 }
