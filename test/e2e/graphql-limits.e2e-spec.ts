@@ -180,9 +180,34 @@ describe('GraphQL limits', () => {
     expect(await response.text()).toMatch(/CSRF/);
   });
 
-  it('refuses a body over 100kb', async () => {
+  it('refuses a body over 100kb, in GraphQL’s shape', async () => {
     const response = await post({ query: `{ __typename }`, variables: { x: 'x'.repeat(110_000) } });
     expect(response.status).toBe(413);
+    expect(response.body).toEqual({
+      errors: [
+        {
+          message: 'The request is too large: a GraphQL request may be at most 100 kB.',
+          extensions: { code: 'BAD_USER_INPUT' },
+        },
+      ],
+    });
+  });
+
+  it('refuses a body that is not JSON, in GraphQL’s shape', async () => {
+    const response = await fetch(api.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query": "{ __typename }"',
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      errors: [
+        {
+          message: 'The request body is not valid JSON: send {"query": "...", "variables": {...}}.',
+          extensions: { code: 'BAD_USER_INPUT' },
+        },
+      ],
+    });
   });
 });
 
