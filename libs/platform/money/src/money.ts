@@ -32,3 +32,33 @@ export const penceColumn: ValueTransformer = {
     return pence;
   },
 };
+
+/**
+ * A time-based charge: rate × minutes ÷ 60, rounded half up to the penny, once per record
+ * (SPEC §5.0). Exact integer arithmetic: £95.00 for 50 minutes is 7916.67p → £79.17.
+ */
+export function chargeForMinutes(ratePerHour: Pence, minutes: number): Pence {
+  if (!Number.isSafeInteger(ratePerHour) || ratePerHour < 0)
+    throw new RangeError(`${ratePerHour} is not a rate in whole pence`);
+  if (!Number.isSafeInteger(minutes) || minutes < 0)
+    throw new RangeError(`${minutes} is not a whole number of minutes`);
+  return Math.floor((ratePerHour * minutes + 30) / 60);
+}
+
+/**
+ * Shares an amount by weight (e.g. a session's cost by headcount), to the penny: each share is
+ * rounded down and the pennies left over go to the largest share (the first of equals), so the
+ * shares always add up to the amount. Nothing to share by gives nothing.
+ */
+export function apportion(amount: Pence, weights: readonly number[]): Pence[] {
+  if (!Number.isSafeInteger(amount) || amount < 0)
+    throw new RangeError(`${amount} is not an amount in whole pence`);
+  if (weights.some((weight) => !Number.isSafeInteger(weight) || weight < 0))
+    throw new RangeError('weights must be whole numbers, none negative');
+  const total = weights.reduce((sum, weight) => sum + weight, 0);
+  if (total === 0) return weights.map(() => 0);
+  const shares = weights.map((weight) => Math.floor((amount * weight) / total));
+  const largest = weights.indexOf(Math.max(...weights));
+  shares[largest] += amount - shares.reduce((sum, share) => sum + share, 0);
+  return shares;
+}
