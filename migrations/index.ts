@@ -8,6 +8,7 @@ import { LocalAuthorities1795629976133 } from './1795629976133-LocalAuthorities'
 import { IdentityAndAudit1795631695966 } from './1795631695966-IdentityAndAudit';
 import { OutboxJob1795631935000 } from './1795631935000-OutboxJob';
 import { Inspections1795634585584 } from './1795634585584-Inspections';
+import { InspectionImportRequests1795638329843 } from './1795638329843-InspectionImportRequests';
 
 /** Every entity the database holds: the schema the migrations below must produce. */
 export const entities = [
@@ -24,4 +25,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   IdentityAndAudit1795631695966,
   OutboxJob1795631935000,
   Inspections1795634585584,
+  InspectionImportRequests1795638329843,
 ];

@@ -3,7 +3,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { IdentityModule } from '@la-tracker/domain/identity';
-import { InspectionsModule } from '@la-tracker/domain/inspections';
+import { InspectionImportRequestsModule, InspectionsModule } from '@la-tracker/domain/inspections';
 import { LocalAuthoritiesModule } from '@la-tracker/domain/local-authorities';
 import { entities, migrations } from '@la-tracker/migrations';
 import { AuditModule } from '@la-tracker/platform/audit';
@@ -13,6 +13,7 @@ import { DatabaseModule } from '@la-tracker/platform/database';
 import { LoggingModule } from '@la-tracker/platform/logging';
 import { HealthModule, HttpMetricsModule, MetricsModule } from '@la-tracker/platform/observability';
 import { QueueModule } from '@la-tracker/platform/queue';
+import { StorageModule } from '@la-tracker/platform/storage';
 import { ClockModule } from '@la-tracker/platform/time';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { PinoLogger } from 'nestjs-pino';
@@ -38,14 +39,26 @@ import {
   LocalAuthorityEligibilityResolver,
 } from './inspections/eligibility.resolver';
 import { ManualRecordResolver } from './inspections/manual-record.resolver';
+import { InspectionImportResolver } from './inspections/inspection-import.resolver';
 
 type Plugins = NonNullable<ApolloDriverConfig['plugins']>;
 
 /** Domain modules the API serves; each brings the services its resolvers call. */
 @Module({
-  imports: [LocalAuthoritiesModule, IdentityModule, InspectionsModule],
+  imports: [
+    LocalAuthoritiesModule,
+    IdentityModule,
+    InspectionsModule,
+    InspectionImportRequestsModule,
+  ],
   providers: [LoadersFactory],
-  exports: [LoadersFactory, LocalAuthoritiesModule, IdentityModule, InspectionsModule],
+  exports: [
+    LoadersFactory,
+    LocalAuthoritiesModule,
+    IdentityModule,
+    InspectionsModule,
+    InspectionImportRequestsModule,
+  ],
 })
 class DomainModule {}
 
@@ -68,6 +81,7 @@ export class ApiModule {
         }),
         // Services enqueue through the outbox; the api relays after commit and never processes.
         QueueModule.forRoot(config),
+        StorageModule.forRoot(config),
         DomainModule,
         MetricsModule.forRoot(),
         HttpMetricsModule.forRoot({
@@ -122,6 +136,7 @@ export class ApiModule {
         EligibilityResolver,
         LocalAuthorityEligibilityResolver,
         ManualRecordResolver,
+        InspectionImportResolver,
       ],
     };
   }

@@ -19,6 +19,9 @@ export const ACCESS_POLICY: Readonly<Record<string, Access>> = {
   // Manual records feed eligibility: managers and admins only.
   'Mutation.recordInspection': [Role.PROGRAMME_MANAGER, Role.ADMIN],
   'Mutation.recordConcern': [Role.PROGRAMME_MANAGER, Role.ADMIN],
+  // Managers import Ofsted's files (SPEC §3), so they and admins follow the imports.
+  'Query.inspectionImport': [Role.PROGRAMME_MANAGER, Role.ADMIN],
+  'Query.inspectionImports': [Role.PROGRAMME_MANAGER, Role.ADMIN],
 };
 
 export function accessFor(parentType: string, fieldName: string): Access | undefined {
