@@ -11,6 +11,7 @@ import { IdentityAndAudit1795631695966 } from './1795631695966-IdentityAndAudit'
 import { OutboxJob1795631935000 } from './1795631935000-OutboxJob';
 import { Inspections1795634585584 } from './1795634585584-Inspections';
 import { ProgrammesAndEngagements1795638121351 } from './1795638121351-ProgrammesAndEngagements';
+import { InspectionImportRequests1795638329843 } from './1795638329843-InspectionImportRequests';
 
 /** Every entity the database holds: the schema the migrations below must produce. */
 export const entities = [
@@ -30,4 +31,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   OutboxJob1795631935000,
   Inspections1795634585584,
   ProgrammesAndEngagements1795638121351,
+  InspectionImportRequests1795638329843,
 ];

@@ -4,6 +4,11 @@ import { join } from 'node:path';
 import { findFreePort, isPortTaken } from '@la-tracker/platform/local-services';
 import { CLI, envWithout, launch, run } from '../support/cli';
 
+const FILE_2025 = join(
+  __dirname,
+  '../../libs/domain/inspections/src/ofsted-file/fixtures/LA_Inspection_Outcomes_as_at_31_March_2025.ods',
+);
+
 async function countOn(graphqlUrl: string, token: string, activeOn: string): Promise<unknown> {
   const response = await fetch(graphqlUrl, {
     method: 'POST',
@@ -53,6 +58,13 @@ describe('npm start with no configuration', () => {
     expect(await countOn(graphqlUrl, tokenRun.stdout.trim(), '2020-12-10')).toEqual({
       data: { localAuthorities: { totalCount: 151 } },
     });
+    // An import handed to the running worker: the command line finds the product's database and
+    // Redis by itself, and shares its stored files under DATA_DIR.
+    const queued = await run(CLI, ['import-inspections', FILE_2025, '--queue', '--dry-run'], env);
+    expect(queued).toMatchObject({ code: 0, stderr: '' });
+    expect(queued.stdout).toContain(
+      '[100%] Finished the dry run (nothing was written): 112 added, 68 enriched, 4 corrected, 147 unchanged',
+    );
     const [, redisPort] = /redis-server at redis:\/\/127\.0\.0\.1:(\d+)/.exec(first.output()) ?? [];
 
     expect(await first.stop('SIGTERM')).toBe(0);

@@ -4,7 +4,7 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { EngagementsModule } from '@la-tracker/domain/engagements';
 import { IdentityModule } from '@la-tracker/domain/identity';
-import { InspectionsModule } from '@la-tracker/domain/inspections';
+import { InspectionImportRequestsModule, InspectionsModule } from '@la-tracker/domain/inspections';
 import { LocalAuthoritiesModule } from '@la-tracker/domain/local-authorities';
 import { entities, migrations } from '@la-tracker/migrations';
 import { AuditModule } from '@la-tracker/platform/audit';
@@ -14,6 +14,7 @@ import { DatabaseModule } from '@la-tracker/platform/database';
 import { LoggingModule } from '@la-tracker/platform/logging';
 import { HealthModule, HttpMetricsModule, MetricsModule } from '@la-tracker/platform/observability';
 import { QueueModule } from '@la-tracker/platform/queue';
+import { StorageModule } from '@la-tracker/platform/storage';
 import { ClockModule } from '@la-tracker/platform/time';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { PinoLogger } from 'nestjs-pino';
@@ -44,12 +45,19 @@ import {
   EngagementsResolver,
   LocalAuthorityEngagementsResolver,
 } from './engagements/engagements.resolver';
+import { InspectionImportResolver } from './inspections/inspection-import.resolver';
 
 type Plugins = NonNullable<ApolloDriverConfig['plugins']>;
 
 /** Domain modules the API serves; each brings the services its resolvers call. */
 @Module({
-  imports: [LocalAuthoritiesModule, IdentityModule, InspectionsModule, EngagementsModule],
+  imports: [
+    LocalAuthoritiesModule,
+    IdentityModule,
+    InspectionsModule,
+    InspectionImportRequestsModule,
+    EngagementsModule,
+  ],
   providers: [LoadersFactory],
   exports: [
     LoadersFactory,
@@ -57,6 +65,7 @@ type Plugins = NonNullable<ApolloDriverConfig['plugins']>;
     IdentityModule,
     InspectionsModule,
     EngagementsModule,
+    InspectionImportRequestsModule,
   ],
 })
 class DomainModule {}
@@ -80,6 +89,7 @@ export class ApiModule {
         }),
         // Services enqueue through the outbox; the api relays after commit and never processes.
         QueueModule.forRoot(config),
+        StorageModule.forRoot(config),
         DomainModule,
         MetricsModule.forRoot(),
         HttpMetricsModule.forRoot({
@@ -137,6 +147,7 @@ export class ApiModule {
         LocalAuthorityEngagementsResolver,
         AuditEventsResolver,
         ManualRecordResolver,
+        InspectionImportResolver,
       ],
     };
   }

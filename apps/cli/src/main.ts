@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
 import { loadConfig, loadLauncherConfig, readEnvironment } from '@la-tracker/platform/config';
-import { importInspections } from './commands/import-inspections.command';
+import { importInspections, queueInspectionImport } from './commands/import-inspections.command';
 import { importLocalAuthorities } from './commands/import-local-authorities.command';
 import { migrate } from './commands/migrate.command';
 import { seed } from './commands/seed.command';
@@ -12,16 +12,17 @@ import { runningServices } from './running-services';
 
 const log = (message: string) => process.stdout.write(`${message}\n`);
 /**
- * Configuration for commands that need the database: DATABASE_URL, or else the database of an
- * `npm start` running from the same data directory.
+ * Configuration for commands that need the database (and, to queue jobs, Redis): DATABASE_URL
+ * (and REDIS_URL), or else the services of an `npm start` running from the same data directory.
  */
-function databaseConfig() {
+function databaseConfig(required: Array<'DATABASE_URL' | 'REDIS_URL'> = ['DATABASE_URL']) {
   const env = readEnvironment();
   const launcher = loadLauncherConfig(env);
   const running = launcher.databaseUrl ? undefined : runningServices(launcher.dataDir);
-  return loadConfig(running ? { ...env, DATABASE_URL: running.databaseUrl } : env, [
-    'DATABASE_URL',
-  ]);
+  return loadConfig(
+    running ? { ...env, DATABASE_URL: running.databaseUrl, REDIS_URL: running.redisUrl } : env,
+    required,
+  );
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -84,8 +85,17 @@ program
   )
   .argument('<file>', "Ofsted's file")
   .option('--dry-run', 'say what would change, and change nothing')
-  .action(async (file: string, options: { dryRun?: boolean }) => {
-    await importInspections(databaseConfig(), file, { dryRun: Boolean(options.dryRun) }, log);
+  .option('--queue', 'have the worker import it, and follow its progress here')
+  .action(async (file: string, options: { dryRun?: boolean; queue?: boolean }) => {
+    const dryRun = Boolean(options.dryRun);
+    if (options.queue)
+      await queueInspectionImport(
+        databaseConfig(['DATABASE_URL', 'REDIS_URL']),
+        file,
+        { dryRun },
+        log,
+      );
+    else await importInspections(databaseConfig(), file, { dryRun }, log);
   });
 
 program

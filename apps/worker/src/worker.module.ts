@@ -1,4 +1,5 @@
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
+import { InspectionImportRequestsModule } from '@la-tracker/domain/inspections';
 import { entities, migrations } from '@la-tracker/migrations';
 import { ConfigModule, type AppConfig } from '@la-tracker/platform/config';
 import { DatabaseModule } from '@la-tracker/platform/database';
@@ -15,12 +16,14 @@ import {
   type JobDefinition,
   type JobProcessor,
 } from '@la-tracker/platform/queue';
+import { StorageModule } from '@la-tracker/platform/storage';
 import { ClockModule } from '@la-tracker/platform/time';
+import { InspectionImportProcessor } from './inspections/inspection-import.processor';
 import { OutboxSweeper } from './outbox-sweeper';
 import { QueueWorkers, WORKER_PROCESSORS } from './queue-workers';
 
-/** One processor per job in `JOBS`, each marked `@ProcessorFor(job)`; domain issues add theirs. */
-export const PROCESSORS: Array<Type<JobProcessor>> = [];
+/** One processor per job in `JOBS`, each marked `@ProcessorFor(job)`. */
+export const PROCESSORS: Array<Type<JobProcessor>> = [InspectionImportProcessor];
 
 export interface WorkerOptions {
   /** The jobs and their processors: the product's unless a test brings its own. */
@@ -44,6 +47,9 @@ export class WorkerModule {
           applicationName: 'la-delivery-tracker-worker',
         }),
         QueueModule.forRoot(config, { jobs: options.jobs ?? JOBS }),
+        StorageModule.forRoot(config),
+        // The domain services the processors call.
+        InspectionImportRequestsModule,
         MetricsModule.forRoot(),
         QueueMetricsModule.forRoot({
           queues: Object.keys(QUEUES),

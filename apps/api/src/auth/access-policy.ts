@@ -31,6 +31,9 @@ export const ACCESS_POLICY: Readonly<Record<string, Access>> = {
   'Mutation.withdrawEngagement': [Role.PROGRAMME_MANAGER, Role.ADMIN],
   // The audit log: managers read their programmes' entries, admins all (SPEC §5.10).
   'Query.auditEvents': [Role.PROGRAMME_MANAGER, Role.ADMIN],
+  // Managers import Ofsted's files (SPEC §3), so they and admins follow the imports.
+  'Query.inspectionImport': [Role.PROGRAMME_MANAGER, Role.ADMIN],
+  'Query.inspectionImports': [Role.PROGRAMME_MANAGER, Role.ADMIN],
 };
 
 export function accessFor(parentType: string, fieldName: string): Access | undefined {

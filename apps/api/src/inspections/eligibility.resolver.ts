@@ -1,9 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import {
-  EligibilityService,
-  type EligibilityAnswer,
-} from '@la-tracker/domain/inspections';
+import { EligibilityService, type EligibilityAnswer } from '@la-tracker/domain/inspections';
 import type { LocalAuthority } from '@la-tracker/domain/local-authorities';
 import type { ServiceLine } from '@la-tracker/domain/programmes';
 import type { Caller } from '@la-tracker/platform/auth';

@@ -12,6 +12,7 @@ import {
   type TestDatabase,
 } from '@la-tracker/platform/testing';
 import { DataSource } from 'typeorm';
+import type { InspectionImportProgress } from './inspection-import-progress.rules';
 import { InspectionImportService } from './inspection-import.service';
 import { inspectionEntities } from './inspections.entities';
 import { InspectionsModule } from './inspections.module';
@@ -90,8 +91,8 @@ describe('InspectionImportService', () => {
 
     it('changes nothing the second time', async () => {
       const before = await snapshot();
-      const progress: string[] = [];
-      const summary = await sut.importBundled({ onProgress: (m) => progress.push(m) });
+      const progress: InspectionImportProgress[] = [];
+      const summary = await sut.importBundled({ onProgress: (p) => progress.push(p) });
       expect(summary).toMatchObject({
         added: [],
         enriched: [],
@@ -100,9 +101,19 @@ describe('InspectionImportService', () => {
         notPlaced: [],
         problems: [],
       });
-      expect(progress.slice(0, 2)).toEqual([
-        expect.stringMatching(/^Read 4 tables: Inspections_31_March_2024 \(latest, 151 rows\)/),
-        'Matched 477 of 477 rows to local authorities',
+      expect(progress).toEqual([
+        {
+          percent: 20,
+          message: expect.stringMatching(
+            /^Read 4 tables: Inspections_31_March_2024 \(latest, 151 rows\)/,
+          ),
+        },
+        { percent: 40, message: 'Matched 477 of 477 rows to local authorities' },
+        { percent: 60, message: expect.stringMatching(/^Found \d+ events in the file/) },
+        {
+          percent: 100,
+          message: 'Finished: 0 added, 0 enriched, 0 corrected, 284 unchanged',
+        },
       ]);
       expect(await snapshot()).toEqual(before);
     });
@@ -173,7 +184,19 @@ describe('InspectionImportService', () => {
     });
 
     it("applies a newer edition's corrections, audited and reported, and keeps them when the older one is imported again", async () => {
-      const summary = await sut.importFile(file2025(), FILE_2025);
+      const progress: InspectionImportProgress[] = [];
+      const summary = await sut.importFile(file2025(), FILE_2025, {
+        onProgress: (p) => progress.push(p),
+      });
+      // 112 added, 68 enriched and 4 corrected (as the dry run above says): 184 events written.
+      expect(progress.map((p) => p.percent)).toEqual([
+        20, 40, 60, 60, 65, 70, 75, 80, 85, 90, 95, 100,
+      ]);
+      expect(progress.slice(3, 5).map((p) => p.message)).toEqual([
+        'Writing 184 events',
+        'Wrote 27 of 184 events',
+      ]);
+      expect(progress.at(-2)?.message).toBe('Wrote 184 of 184 events');
       expect(summary.corrected.map((e) => [e.localAuthority, e.matchedBy, e.corrections])).toEqual([
         [
           'Isles of Scilly (E06000053)',

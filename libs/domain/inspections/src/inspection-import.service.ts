@@ -6,6 +6,12 @@ import type { IsoDate } from '@la-tracker/platform/time';
 import { DataSource, type EntityManager } from 'typeorm';
 import { InspectionRecord } from './inspection-event.entity';
 import { JudgementRecord } from './inspection-judgement.entity';
+import {
+  finishedMessage,
+  IMPORT_PROGRESS,
+  writingPercent,
+  type InspectionImportProgress,
+} from './inspection-import-progress.rules';
 import { IMPORT_AUDIT_ACTIONS, InspectionImportRepository } from './inspection-import.repository';
 import {
   mergeRows,
@@ -65,8 +71,13 @@ export interface InspectionImportOptions {
   dryRun?: boolean;
   /** Who imports it; null (the default) for the system, such as the seed. */
   actorUserId?: string | null;
-  /** Told what the import is doing, a line at a time. */
-  onProgress?: (message: string) => void;
+  /** Told what the import is doing, a line at a time, with how far it has gone. */
+  onProgress?: (progress: InspectionImportProgress) => void;
+  /**
+   * Runs in the import's transaction once its changes are made (or, on a dry run, planned), so
+   * what it writes commits with the import or not at all; throwing undoes the import.
+   */
+  beforeCommit?: (manager: EntityManager, summary: InspectionImportSummary) => Promise<void>;
 }
 
 const describeRow = (row: { sheet: string; row: number }) => `${row.sheet} row ${row.row}`;
@@ -89,9 +100,11 @@ export class InspectionImportService {
     fileName: string,
     options: InspectionImportOptions = {},
   ): Promise<InspectionImportSummary> {
-    const progress = options.onProgress ?? (() => undefined);
+    const progress = (percent: number, message: string) =>
+      options.onProgress?.({ percent, message });
     const publication = parseOfstedPublication(buffer, fileName);
     progress(
+      IMPORT_PROGRESS.READ,
       `Read ${publication.tables.length} table${publication.tables.length === 1 ? '' : 's'}: ${publication.tables
         .map((t) => `${t.sheet} (${t.role.toLowerCase()}, ${t.rows} rows)`)
         .join('; ')}`,
@@ -105,7 +118,7 @@ export class InspectionImportService {
       null,
     );
 
-    return this.dataSource.transaction(async (manager) => {
+    const summary = await this.dataSource.transaction(async (manager) => {
       // One import at a time: each plans against what the one before it wrote.
       await manager.query('LOCK TABLE inspection_event IN SHARE ROW EXCLUSIVE MODE');
       const las = await this.repository.localAuthorities(manager);
@@ -129,13 +142,17 @@ export class InspectionImportService {
           });
         } else placed.push({ row, localAuthorityId: placement.localAuthorityId });
       }
-      progress(`Matched ${placed.length} of ${publication.rows.length} rows to local authorities`);
+      progress(
+        IMPORT_PROGRESS.MATCHED,
+        `Matched ${placed.length} of ${publication.rows.length} rows to local authorities`,
+      );
 
       const merged = mergeRows(placed);
       const localAuthorityIds = [...new Set(merged.events.map((e) => e.localAuthorityId))];
       const stored = await this.repository.storedEvents(manager, localAuthorityIds);
       const plan = planInspectionImport(stored, merged.events, asAt ?? '0000-01-01');
       progress(
+        IMPORT_PROGRESS.PLANNED,
         `Found ${merged.events.length} events in the file; ${stored.length} events of these LAs were already recorded`,
       );
 
@@ -182,16 +199,28 @@ export class InspectionImportService {
       }
 
       if (!summary.dryRun) {
-        const written = plan.events.filter((e) => e.action !== 'UNCHANGED').length;
-        if (written > 0) progress(`Writing ${written} events`);
-        await this.apply(manager, plan.events, {
-          fileName,
-          edition: asAt,
-          actorUserId: options.actorUserId ?? null,
-        });
+        const total = plan.events.filter((e) => e.action !== 'UNCHANGED').length;
+        if (total > 0) progress(IMPORT_PROGRESS.PLANNED, `Writing ${total} events`);
+        let applied = 0;
+        let reported: number = IMPORT_PROGRESS.PLANNED;
+        await this.apply(
+          manager,
+          plan.events,
+          { fileName, edition: asAt, actorUserId: options.actorUserId ?? null },
+          () => {
+            applied += 1;
+            const percent = writingPercent(applied, total);
+            if (percent === reported) return;
+            reported = percent;
+            progress(percent, `Wrote ${applied} of ${total} events`);
+          },
+        );
       }
+      await options.beforeCommit?.(manager, summary);
       return summary;
     });
+    progress(IMPORT_PROGRESS.FINISHED, finishedMessage(summary));
+    return summary;
   }
 
   /** The edition the product ships with; idempotent, so every start may run it. */
@@ -207,6 +236,7 @@ export class InspectionImportService {
     manager: EntityManager,
     events: readonly EventPlan[],
     context: { fileName: string; edition: IsoDate | null; actorUserId: string | null },
+    onEventApplied: () => void,
   ): Promise<void> {
     const record = (
       action: (typeof IMPORT_AUDIT_ACTIONS)[number],
@@ -265,6 +295,7 @@ export class InspectionImportService {
           },
           event.rows,
         );
+        onEventApplied();
       }
     }
 
@@ -303,6 +334,7 @@ export class InspectionImportService {
         Object.fromEntries(changes.map((c) => [c.field, c.after])),
         event.incoming.rows,
       );
+      onEventApplied();
     }
   }
 }

@@ -29,6 +29,7 @@ describe('loadConfig', () => {
       queuePrefix: 'la-tracker',
       outboxSweepIntervalMs: 5000,
       dataDir: '.data',
+      fileStorageDir: '.data/files',
       auth: {
         oidc: undefined,
         hs256Secret: undefined,
@@ -64,6 +65,16 @@ describe('loadConfig', () => {
     });
     expect(sut.queuePrefix).toBe('la-tracker-staging');
     expect(sut.outboxSweepIntervalMs).toBe(2000);
+  });
+
+  it('keeps stored files under DATA_DIR unless FILE_STORAGE_DIR says where', () => {
+    expect(loadConfig({ ...services, DATA_DIR: '/var/lib/tracker' }).fileStorageDir).toBe(
+      '/var/lib/tracker/files',
+    );
+    expect(
+      loadConfig({ ...services, DATA_DIR: '/var/lib/tracker', FILE_STORAGE_DIR: '/mnt/files' })
+        .fileStorageDir,
+    ).toBe('/mnt/files');
   });
 
   it('treats an empty variable as unset', () => {

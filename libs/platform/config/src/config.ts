@@ -80,6 +80,10 @@ class EnvironmentVariables {
   DATA_DIR: string = '.data';
 
   @IsOptional()
+  @IsString()
+  FILE_STORAGE_DIR?: string;
+
+  @IsOptional()
   @Matches(/^\S{32,}$/, {
     message: 'AUTH_HS256_SECRET must be at least 32 characters with no spaces',
   })
@@ -113,6 +117,8 @@ export interface AppConfig {
   readonly outboxSweepIntervalMs: number;
   /** Where embedded PostgreSQL and Redis keep their data when the launcher starts them. */
   readonly dataDir: string;
+  /** Where stored files (imports handed in, reports built) live; shared by api and worker. */
+  readonly fileStorageDir: string;
   readonly auth: AuthConfig;
 }
 
@@ -145,6 +151,7 @@ export type Environment = Readonly<Record<string, string | undefined>>;
 const OPTIONAL_VARIABLES = [
   'DATABASE_URL',
   'REDIS_URL',
+  'FILE_STORAGE_DIR',
   'AUTH_HS256_SECRET',
   'OIDC_ISSUER',
   'OIDC_AUDIENCE',
@@ -214,6 +221,7 @@ export function loadLauncherConfig(env: Environment): LauncherConfig {
     queuePrefix: vars.QUEUE_PREFIX,
     outboxSweepIntervalMs: vars.OUTBOX_SWEEP_INTERVAL_MS,
     dataDir: vars.DATA_DIR,
+    fileStorageDir: vars.FILE_STORAGE_DIR ?? join(vars.DATA_DIR, 'files'),
     auth,
   });
 }

@@ -58,11 +58,18 @@ export function defineJob<P extends JobPayload>(
 }
 
 /**
- * Every job of the product; each has exactly one processor in the worker. Domain issues add theirs
- * here: `export const SEND_REMINDER = defineJob<{ reminderId: string }>('notifications.remind')`
- * above, and `SEND_REMINDER` in this list.
+ * Imports an Ofsted file someone asked for (an `inspection_import` row). Few tries: a file that
+ * does not read as an edition fails at once without retrying, so only a passing fault is retried.
  */
-export const JOBS: readonly JobDefinition[] = [];
+export const INSPECTION_IMPORT = defineJob<{ importId: string }>('inspections.import', {
+  attempts: 3,
+});
+
+/**
+ * Every job of the product; each has exactly one processor in the worker. A new job is defined
+ * above, like `INSPECTION_IMPORT`, and added to this list.
+ */
+export const JOBS: readonly JobDefinition[] = [INSPECTION_IMPORT];
 
 /** The jobs one process knows, by name: the product's, or a test's own. */
 export class JobRegistry {

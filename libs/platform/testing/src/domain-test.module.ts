@@ -1,20 +1,24 @@
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import { ConfigModule, loadConfig, type AppConfig } from '@la-tracker/platform/config';
 import { DatabaseModule, type DataSourceParts } from '@la-tracker/platform/database';
 import { Clock, FixedClock } from '@la-tracker/platform/time';
+import { testEnvironment } from './test-environment';
 
-/** Configuration for a test: its own database and BullMQ key prefix, quiet logs. */
+/** Configuration for a test: its own database, BullMQ key prefix and stored files; quiet logs. */
 export function testConfig(services: { databaseUrl: string; redisUrl: string }): AppConfig {
+  const own = randomBytes(6).toString('hex');
   return loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     WORKER_PORT: '0', // files run in parallel: never the fixed default port
     DATABASE_URL: services.databaseUrl,
     REDIS_URL: services.redisUrl,
-    QUEUE_PREFIX: `la-tracker-test-${randomBytes(6).toString('hex')}`,
+    QUEUE_PREFIX: `la-tracker-test-${own}`,
+    FILE_STORAGE_DIR: join(testEnvironment().fileStorageDir, own),
   });
 }
 

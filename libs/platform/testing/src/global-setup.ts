@@ -82,5 +82,6 @@ export default async function globalSetup(): Promise<void> {
     [TEST_ENV.templateDatabase]: template,
     [TEST_ENV.redisUrl]: redisUrl,
     [TEST_ENV.runId]: runId,
+    [TEST_ENV.fileStorageDir]: mkdtempSync(join(tmpdir(), 'la-tracker-test-files-')),
   });
 }

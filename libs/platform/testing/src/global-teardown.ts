@@ -4,7 +4,7 @@ import { Client } from 'pg';
 import type { StartedServices } from './global-setup';
 import { TEST_ENV } from './test-env-names';
 
-/** Drops this run's databases and stops the services the set-up started. */
+/** Drops this run's databases and stored files, and stops the services the set-up started. */
 export default async function globalTeardown(): Promise<void> {
   const adminUrl = process.env[TEST_ENV.adminDatabaseUrl];
   const runId = process.env[TEST_ENV.runId];
@@ -22,6 +22,8 @@ export default async function globalTeardown(): Promise<void> {
       await admin.end();
     }
   }
+  const files = process.env[TEST_ENV.fileStorageDir];
+  if (files) rmSync(files, { recursive: true, force: true });
   const services = (globalThis as { __laTestServices?: StartedServices }).__laTestServices;
   if (services) {
     await new Promise<void>((resolve) => {

@@ -4,6 +4,7 @@ export const TEST_ENV = {
   templateDatabase: 'LA_TEST_TEMPLATE_DATABASE',
   redisUrl: 'LA_TEST_REDIS_URL',
   runId: 'LA_TEST_RUN_ID',
+  fileStorageDir: 'LA_TEST_FILE_STORAGE_DIR',
 } as const;
 
 /** The URL of another database on the same server. */

@@ -9,6 +9,8 @@ export function testEnvironment(): {
   templateDatabase: string;
   redisUrl: string;
   runId: string;
+  /** A directory of this run's, removed after it: stored files go in a folder of it per test. */
+  fileStorageDir: string;
 } {
   const env = readEnvironment();
   const values = Object.fromEntries(

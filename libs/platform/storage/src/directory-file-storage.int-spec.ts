@@ -1,0 +1,92 @@
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DirectoryFileStorage } from './directory-file-storage';
+import { StoredFileNotFoundError } from './file-storage';
+
+describe('DirectoryFileStorage', () => {
+  let parent: string;
+  let root: string;
+  let sut: DirectoryFileStorage;
+
+  beforeEach(() => {
+    parent = mkdtempSync(join(tmpdir(), 'la-tracker-storage-'));
+    root = join(parent, 'files');
+    sut = new DirectoryFileStorage(root);
+  });
+
+  afterEach(() => {
+    rmSync(parent, { recursive: true, force: true });
+  });
+
+  describe('put', () => {
+    it('stores a file under its key, making the directories it needs', async () => {
+      await sut.put('inspection-imports/a1/file.ods', Buffer.from('first'));
+      expect(await sut.get('inspection-imports/a1/file.ods')).toEqual(Buffer.from('first'));
+    });
+
+    it('replaces a file whole, leaving no temporary file behind', async () => {
+      await sut.put('report.csv', Buffer.from('old'));
+      await sut.put('report.csv', Buffer.from('new and longer'));
+      expect((await sut.get('report.csv')).toString()).toBe('new and longer');
+      expect(readdirSync(join(root, '.tmp'))).toEqual([]);
+    });
+
+    it('keeps the old file, and no temporary one, when a write fails', async () => {
+      await sut.put('reports/report.csv', Buffer.from('old'));
+      // A directory where the new file should go: the rename into place fails.
+      await expect(sut.put('reports', Buffer.from('new'))).rejects.toThrow();
+      expect((await sut.get('reports/report.csv')).toString()).toBe('old');
+      expect(readdirSync(join(root, '.tmp'))).toEqual([]);
+    });
+
+    it('refuses a key that would climb out of the root, writing nothing', async () => {
+      await expect(sut.put('../escaped', Buffer.from('x'))).rejects.toThrow(/Storage key/);
+      await expect(sut.put('reports/../../escaped', Buffer.from('x'))).rejects.toThrow(
+        /Storage key/,
+      );
+      await expect(sut.put(join(parent, 'absolute'), Buffer.from('x'))).rejects.toThrow(
+        /Storage key/,
+      );
+      expect(readdirSync(parent)).toEqual([]);
+    });
+  });
+
+  describe('get', () => {
+    it('says which key has no file', async () => {
+      await expect(sut.get('nothing/here')).rejects.toThrow(StoredFileNotFoundError);
+      await expect(sut.get('nothing/here')).rejects.toThrow(
+        'No file is stored under "nothing/here"',
+      );
+    });
+
+    it('refuses a key that would read outside the root', async () => {
+      writeFileSync(join(parent, 'secret'), 'outside');
+      await expect(sut.get('../secret')).rejects.toThrow(/Storage key/);
+    });
+  });
+
+  describe('delete', () => {
+    it('removes a file, and is content when there is none', async () => {
+      await sut.put('a/b', Buffer.from('x'));
+      await sut.delete('a/b');
+      expect(await sut.exists('a/b')).toBe(false);
+      await expect(sut.delete('a/b')).resolves.toBeUndefined();
+    });
+
+    it('refuses a key that would delete outside the root', async () => {
+      writeFileSync(join(parent, 'keep'), 'outside');
+      await expect(sut.delete('../keep')).rejects.toThrow(/Storage key/);
+      expect(existsSync(join(parent, 'keep'))).toBe(true);
+    });
+  });
+
+  describe('exists', () => {
+    it('tells a stored file from a missing one or a directory', async () => {
+      await sut.put('a/b', Buffer.from('x'));
+      expect(await sut.exists('a/b')).toBe(true);
+      expect(await sut.exists('a/c')).toBe(false);
+      expect(await sut.exists('a')).toBe(false);
+    });
+  });
+});

@@ -1,0 +1,24 @@
+/**
+ * Where the product keeps files it is handed or makes (uploaded imports, built reports), by key:
+ * a relative path such as `inspection-imports/<id>` (see `storageKeyProblem`). A process reads
+ * what another stored, so every api and worker process must see the same storage.
+ */
+export abstract class FileStorage {
+  /** Stores the bytes under the key, replacing what was there; readers never see half a file. */
+  abstract put(key: string, data: Buffer): Promise<void>;
+
+  /** The bytes under the key; rejects with `StoredFileNotFoundError` when there are none. */
+  abstract get(key: string): Promise<Buffer>;
+
+  /** Removes the file under the key; nothing happens when there is none. */
+  abstract delete(key: string): Promise<void>;
+
+  abstract exists(key: string): Promise<boolean>;
+}
+
+export class StoredFileNotFoundError extends Error {
+  constructor(readonly key: string) {
+    super(`No file is stored under ${JSON.stringify(key)}`);
+    this.name = 'StoredFileNotFoundError';
+  }
+}
