@@ -487,57 +487,77 @@ describe('EngagementsService', () => {
   });
 
   describe('list and get', () => {
+    // Each test here makes its own engagements, in a year and line no other test uses.
+    const YEAR = '2023-24';
+    const approvedIn2023 = async (code: string, contractId = A1) => {
+      const referral = await refer(code, 'POLITICAL_LEADERSHIP', YEAR);
+      return sut.approve(MANAGER, { engagementId: referral.id, contractId });
+    };
+
     it('shows each role only its own engagements', async () => {
-      const all = await sut.list(MANAGER, { programmeId: PROGRAMME }, { first: 100 });
-      const supplier = await sut.list(SUPPLIER_STAFF, {}, { first: 100 });
-      const adviser = await sut.list(NORTH_EAST_ADVISER, {}, { first: 100 });
-      const other = await sut.list(OTHER_SUPPLIER_STAFF, {}, { first: 100 });
-      const otherManager = await sut.list(OTHER_MANAGER, {}, { first: 100 });
-      expect(all.totalCount).toBeGreaterThan(0);
-      expect(otherManager.totalCount).toBe(0);
-      // Supplier staff see approved engagements under their own contracts (A1, A7) only.
-      expect(supplier.edges.every((e) => [A1, A7].includes(e.node.contractId ?? ''))).toBe(true);
-      expect(supplier.totalCount).toBeGreaterThan(0);
-      expect(other.edges.every((e) => e.node.contractId === A5)).toBe(true);
-      // The North East adviser sees Hartlepool's engagements but not Leeds's.
-      const [hartlepool] = await dataSource.query(
-        `SELECT id FROM local_authority WHERE gss_code = $1`,
-        [HARTLEPOOL],
+      const hartlepool = await approvedIn2023('E06000001'); // North East
+      const leeds = await approvedIn2023('E08000035'); // Yorkshire and The Humber
+      const referredOnly = await refer('E06000005', 'POLITICAL_LEADERSHIP', YEAR); // Darlington
+      const ids = async (who: Caller) =>
+        (
+          await sut.list(who, { financialYear: YEAR, serviceLine: 'POLITICAL_LEADERSHIP' }, {})
+        ).edges.map((edge) => edge.node.id);
+
+      expect((await ids(MANAGER)).sort()).toEqual(
+        [hartlepool.id, leeds.id, referredOnly.id].sort(),
       );
-      expect(adviser.edges.some((e) => e.node.localAuthorityId === hartlepool.id)).toBe(true);
-      const [leeds] = await dataSource.query(`SELECT id FROM local_authority WHERE gss_code = $1`, [
-        LEEDS,
-      ]);
-      expect(adviser.edges.some((e) => e.node.localAuthorityId === leeds.id)).toBe(false);
-      await refusedWith(
-        sut.get(
-          NORTH_EAST_ADVISER,
-          all.edges.find((e) => e.node.localAuthorityId === leeds.id)!.node.id,
-        ),
-        ErrorCode.NOT_FOUND,
+      // Supplier staff see approved engagements under their own contracts, not referrals.
+      expect((await ids(SUPPLIER_STAFF)).sort()).toEqual([hartlepool.id, leeds.id].sort());
+      expect(await ids(OTHER_SUPPLIER_STAFF)).toEqual([]);
+      expect(await ids(OTHER_MANAGER)).toEqual([]);
+      // The North East adviser sees Hartlepool's and Darlington's, not Leeds's.
+      expect((await ids(NORTH_EAST_ADVISER)).sort()).toEqual(
+        [hartlepool.id, referredOnly.id].sort(),
       );
+      await expect(sut.get(NORTH_EAST_ADVISER, hartlepool.id)).resolves.toMatchObject({
+        id: hartlepool.id,
+      });
+      await refusedWith(sut.get(NORTH_EAST_ADVISER, leeds.id), ErrorCode.NOT_FOUND);
+      await refusedWith(sut.get(OTHER_SUPPLIER_STAFF, leeds.id), ErrorCode.NOT_FOUND);
+      await refusedWith(sut.get(MANAGER, 'not-an-id'), ErrorCode.NOT_FOUND);
     });
 
     it('filters by status, line, year and LA, and pages without repeats', async () => {
-      const approved = await sut.list(
-        MANAGER,
-        { status: ['APPROVED'], serviceLine: 'COUNCILLOR_GROUPS', financialYear: '2022-23' },
-        { first: 10 },
+      // Twelve LAs of the North West (E12000002), approved in 2023-24.
+      const las: Array<{ gss_code: string }> = await dataSource.query(
+        `SELECT gss_code FROM local_authority
+          WHERE region_code = 'E12000002' AND valid_to IS NULL ORDER BY gss_code LIMIT 12`,
       );
-      expect(approved.totalCount).toBe(15);
-      const next = await sut.list(
+      for (const la of las) await approvedIn2023(la.gss_code);
+      const filter = {
+        status: ['APPROVED' as const],
+        serviceLine: 'POLITICAL_LEADERSHIP' as const,
+        financialYear: YEAR,
+        regionCode: 'E12000002',
+      };
+      const first = await sut.list(MANAGER, filter, { first: 10 });
+      expect(first.totalCount).toBe(12);
+      expect(first.hasNextPage).toBe(true);
+      const next = await sut.list(MANAGER, filter, { first: 10, after: first.edges[9].cursor });
+      expect(next.edges).toHaveLength(2);
+      expect(next.hasNextPage).toBe(false);
+      const ids = [...first.edges, ...next.edges].map((e) => e.node.id);
+      expect(new Set(ids).size).toBe(12);
+
+      const one = await sut.list(
         MANAGER,
-        { status: ['APPROVED'], serviceLine: 'COUNCILLOR_GROUPS', financialYear: '2022-23' },
-        { first: 10, after: approved.edges[9].cursor },
+        {
+          localAuthorityCode: las[0].gss_code,
+          financialYear: YEAR,
+          serviceLine: 'POLITICAL_LEADERSHIP',
+        },
+        {},
       );
-      expect(next.edges).toHaveLength(5);
-      const ids = [...approved.edges, ...next.edges].map((e) => e.node.id);
-      expect(new Set(ids).size).toBe(15);
-      const leeds = await sut.list(MANAGER, { localAuthorityCode: LEEDS }, { first: 100 });
-      expect(leeds.edges.map((e) => [e.node.serviceLine, e.node.financialYear]).sort()).toEqual([
-        ['COACHING_MENTORING', '2022-23'],
-        ['POLITICAL_LEADERSHIP', '2021-22'],
+      expect(one.edges.map((e) => [e.node.serviceLine, e.node.status])).toEqual([
+        ['POLITICAL_LEADERSHIP', 'APPROVED'],
       ]);
+      const referred = await sut.list(MANAGER, { ...filter, status: ['REFERRED'] }, {});
+      expect(referred.totalCount).toBe(0);
       await refusedWith(
         sut.list(MANAGER, { financialYear: '2022-2023', regionCode: 'North' }, {}),
         ErrorCode.BAD_USER_INPUT,
