@@ -5,6 +5,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { IdentityModule } from '@la-tracker/domain/identity';
 import { InspectionsModule } from '@la-tracker/domain/inspections';
 import { LocalAuthoritiesModule } from '@la-tracker/domain/local-authorities';
+import { ProgrammesModule } from '@la-tracker/domain/programmes';
 import { entities, migrations } from '@la-tracker/migrations';
 import { AuditModule } from '@la-tracker/platform/audit';
 import { TokenVerifier } from '@la-tracker/platform/auth';
@@ -18,6 +19,8 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { PinoLogger } from 'nestjs-pino';
 import { Registry } from 'prom-client';
 import { DateScalar } from './graphql/date.scalar';
+import { signedInCaller, type CallerHolder, type GraphQLContext } from './graphql/graphql-context';
+import { MoneyScalar } from './graphql/money.scalar';
 import { errorLoggingPlugin } from './graphql/error-logging.plugin';
 import { formatError } from './graphql/error-formatter';
 import { GraphQLExceptionFilter } from './graphql/graphql-exception.filter';
@@ -38,14 +41,29 @@ import {
   LocalAuthorityEligibilityResolver,
 } from './inspections/eligibility.resolver';
 import { ManualRecordResolver } from './inspections/manual-record.resolver';
+import { ProgrammeManagerResolver } from './identity/programme-manager.resolver';
+import { ContractChangeResolver } from './programmes/contract-change.resolver';
+import { ContractResolver } from './programmes/contract.resolver';
+import { LotResolver } from './programmes/lot.resolver';
+import { ProgrammeChangeResolver } from './programmes/programme-change.resolver';
+import { ProgrammesResolver } from './programmes/programmes.resolver';
+import { ServiceLineResolver } from './programmes/service-line.resolver';
+import { SupplierChangeResolver } from './programmes/supplier-change.resolver';
+import { SupplierResolver } from './programmes/supplier.resolver';
 
 type Plugins = NonNullable<ApolloDriverConfig['plugins']>;
 
 /** Domain modules the API serves; each brings the services its resolvers call. */
 @Module({
-  imports: [LocalAuthoritiesModule, IdentityModule, InspectionsModule],
+  imports: [LocalAuthoritiesModule, IdentityModule, InspectionsModule, ProgrammesModule],
   providers: [LoadersFactory],
-  exports: [LoadersFactory, LocalAuthoritiesModule, IdentityModule, InspectionsModule],
+  exports: [
+    LoadersFactory,
+    LocalAuthoritiesModule,
+    IdentityModule,
+    InspectionsModule,
+    ProgrammesModule,
+  ],
 })
 class DomainModule {}
 
@@ -83,7 +101,7 @@ export class ApiModule {
             path: '/graphql',
             autoSchemaFile: true,
             sortSchema: true,
-            resolvers: { Date: DateScalar },
+            resolvers: { Date: DateScalar, Money: MoneyScalar },
             playground: false,
             introspection: !production,
             csrfPrevention: true,
@@ -101,11 +119,10 @@ export class ApiModule {
                     statementCountPlugin(),
                   ]),
             ] as Plugins,
-            context: ({ req, res }: { req: unknown; res: unknown }) => ({
-              req,
-              res,
-              loaders: loaders.create(),
-            }),
+            context: ({ req, res }: Pick<GraphQLContext, 'req' | 'res'>): GraphQLContext => {
+              const auth: CallerHolder = {};
+              return { req, res, auth, loaders: loaders.create(() => signedInCaller(auth)) };
+            },
           }),
         }),
       ],
@@ -122,6 +139,15 @@ export class ApiModule {
         EligibilityResolver,
         LocalAuthorityEligibilityResolver,
         ManualRecordResolver,
+        ProgrammesResolver,
+        ServiceLineResolver,
+        LotResolver,
+        SupplierResolver,
+        ContractResolver,
+        ProgrammeChangeResolver,
+        SupplierChangeResolver,
+        ContractChangeResolver,
+        ProgrammeManagerResolver,
       ],
     };
   }

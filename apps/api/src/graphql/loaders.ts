@@ -6,7 +6,7 @@ import {
   type EligibilityAnswer,
   type InspectionEvent,
 } from '@la-tracker/domain/inspections';
-import type { ServiceLine } from '@la-tracker/domain/programmes';
+import { ProgrammesService, type ServiceLine } from '@la-tracker/domain/programmes';
 import type { Caller } from '@la-tracker/platform/auth';
 import type { NotFoundError } from '@la-tracker/platform/errors';
 import { LocalAuthoritiesService, type LocalAuthority } from '@la-tracker/domain/local-authorities';
@@ -15,9 +15,11 @@ import {
   createLocalAuthorityLoaders,
   type LocalAuthorityLoaders,
 } from '../local-authorities/local-authority.loaders';
+import { createProgrammeLoaders, type ProgrammeLoaders } from '../programmes/programme.loaders';
 
 export interface Loaders {
   localAuthorities: LocalAuthorityLoaders;
+  programmes: ProgrammeLoaders;
   /** Each LA's inspections and visits, newest first. */
   inspections: DataLoader<string, InspectionEvent[]>;
   /** Each LA's recorded concerns (shown only inside eligibility answers). */
@@ -46,11 +48,14 @@ export class LoadersFactory {
     @Inject(LocalAuthoritiesService) private readonly localAuthorities: LocalAuthoritiesService,
     @Inject(InspectionsService) private readonly inspections: InspectionsService,
     @Inject(EligibilityService) private readonly eligibility: EligibilityService,
+    @Inject(ProgrammesService) private readonly programmes: ProgrammesService,
   ) {}
 
-  create(): Loaders {
+  /** `caller` gives the request's caller once the guard has found them. */
+  create(caller: () => Promise<Caller>): Loaders {
     return {
       localAuthorities: createLocalAuthorityLoaders(this.localAuthorities),
+      programmes: createProgrammeLoaders(this.programmes, caller),
       inspections: new DataLoader((ids) => this.inspections.eventsOf(ids)),
       concerns: new DataLoader((ids) => this.inspections.concernsOf(ids)),
       eligibility: new DataLoader(

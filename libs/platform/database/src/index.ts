@@ -5,3 +5,5 @@ export * from './pagination';
 export * from './snake-naming.strategy';
 export * from './migrate';
 export * from './statement-counter';
+export * from './unique-violation';
+export * from './uuid';
