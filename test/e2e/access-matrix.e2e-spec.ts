@@ -1,9 +1,11 @@
+import { DEFAULT_PROGRAMME } from '@la-tracker/domain/programmes';
 import {
   createTestDatabase,
   testEnvironment,
   type TestDatabase,
 } from '@la-tracker/platform/testing';
 import { startApi, type RunningApi } from '../support/api';
+import { insertSupplier } from '../support/suppliers';
 import { TEST_SECRET, tokenFor, tokenForStranger } from '../support/tokens';
 
 type Outcome = 'ALLOWED' | 'FORBIDDEN' | 'UNAUTHENTICATED';
@@ -17,9 +19,20 @@ const CALLERS = [
 ] as const;
 type CallerKind = (typeof CALLERS)[number];
 
+/** Records the documents name, made before the table is run. */
+interface Fixtures {
+  /** The supplier whose staff the SUPPLIER caller are, holding a contract in the default programme. */
+  supplierId: string;
+  /** Lot 1 of the default programme as seeded. */
+  lotId: string;
+  contractId: string;
+  /** Someone who is none of the callers, for changes to who manages what. */
+  spareUserId: string;
+}
+
 interface Row {
   /** A request that reaches the operation with valid arguments. */
-  document: string;
+  document: string | ((fixtures: Fixtures, kind: CallerKind) => string);
   expected: Record<CallerKind, Outcome>;
   /** Error codes the operation itself may answer once past the role check. */
   answers?: string[];
@@ -43,6 +56,8 @@ const everyRole = {
   SUPPLIER: 'ALLOWED',
   REGIONAL_ADVISER: 'ALLOWED',
 } as const;
+
+const programmeId = DEFAULT_PROGRAMME.id;
 
 /**
  * Every query and mutation in the schema, and what each kind of caller gets. An operation the
@@ -141,12 +156,87 @@ const MATRIX: Record<string, Row> = {
     answers: ['NOT_FOUND'],
     expected: managersOnly,
   },
+  // Every role reads programmes, each within its scope: the manager runs the default programme,
+  // the supplier holds a contract in it, advisers and admins see all.
+  'Query.programmes': {
+    document: '{ programmes { id } }',
+    expected: { anonymous: 'UNAUTHENTICATED', noRole: 'FORBIDDEN', ...everyRole },
+  },
+  'Query.programme': {
+    document: `{ programme(id: "${programmeId}") { name lots { number } serviceLines { code targets { target } } suppliers { name } contracts { reference } } }`,
+    expected: { anonymous: 'UNAUTHENTICATED', noRole: 'FORBIDDEN', ...everyRole },
+  },
+  'Query.suppliers': {
+    document: '{ suppliers { name } }',
+    expected: managersOnly,
+  },
+  // The second caller allowed meets CONFLICT (the name is taken): past the role check all the same.
+  'Mutation.createProgramme': {
+    answers: ['CONFLICT'],
+    document: `mutation { createProgramme(input: { name: "Access matrix programme", contractingAuthority: "DfE", startsOn: "2025-04-01", endsOn: "2026-03-31", budget: "1000.00" }) { id } }`,
+    expected: managersOnly,
+  },
+  'Mutation.updateProgramme': {
+    document: `mutation { updateProgramme(input: { programmeId: "${programmeId}", budget: "1400000.00" }) { id } }`,
+    expected: managersOnly,
+  },
+  'Mutation.setServiceLineTarget': {
+    document: `mutation { setServiceLineTarget(input: { programmeId: "${programmeId}", serviceLine: COACHING_MENTORING, financialYear: "2023-24", targetBasis: NONE, cap: 15, effectiveFrom: "2023-04-01" }) { code } }`,
+    expected: managersOnly,
+  },
+  // Each variation must come after the last, so each caller varies from a day of its own.
+  'Mutation.varyLots': {
+    document: (_fixtures, kind) =>
+      `mutation { varyLots(input: { programmeId: "${programmeId}", effectiveOn: "${kind === 'PROGRAMME_MANAGER' ? '2023-10-01' : '2023-04-01'}", lots: [{ number: 1, title: "Everything", serviceLines: [POLITICAL_LEADERSHIP, CORPORATE_LEADERSHIP, LEAD_MEMBER_NETWORKS, CORPORATE_PARENTING_DIAGNOSTIC, COUNCILLOR_GROUPS, TARGETED_SUPPORT, COACHING_MENTORING] }] }) { id } }`,
+    expected: managersOnly,
+  },
+  'Mutation.createSupplier': {
+    answers: ['CONFLICT'],
+    document: `mutation { createSupplier(input: { name: "Matrix Consulting", contactEmail: "ops@matrix.example" }) { id } }`,
+    expected: managersOnly,
+  },
+  'Mutation.addSupplierContact': {
+    answers: ['CONFLICT'],
+    document: ({ supplierId }) =>
+      `mutation { addSupplierContact(input: { supplierId: "${supplierId}", email: "desk@matrix.example" }) { id } }`,
+    expected: managersOnly,
+  },
+  'Mutation.createContract': {
+    answers: ['CONFLICT'],
+    document: ({ supplierId, lotId }) =>
+      `mutation { createContract(input: { programmeId: "${programmeId}", supplierId: "${supplierId}", lotId: "${lotId}", reference: "MATRIX-1", value: "1000.00", startsOn: "2021-06-01", endsOn: "2022-03-31", rates: [] }) { id } }`,
+    expected: managersOnly,
+  },
+  'Mutation.updateContract': {
+    document: ({ contractId }) =>
+      `mutation { updateContract(input: { contractId: "${contractId}", value: "2000.00" }) { id } }`,
+    expected: managersOnly,
+  },
+  'Mutation.assignProgrammeManager': {
+    document: ({ spareUserId }) =>
+      `mutation { assignProgrammeManager(input: { programmeId: "${programmeId}", userId: "${spareUserId}" }) { assigned } }`,
+    expected: { ...managersOnly, PROGRAMME_MANAGER: 'FORBIDDEN' },
+  },
+  'Mutation.revokeProgrammeManager': {
+    document: ({ spareUserId }) =>
+      `mutation { revokeProgrammeManager(input: { programmeId: "${programmeId}", userId: "${spareUserId}" }) { assigned } }`,
+    expected: { ...managersOnly, PROGRAMME_MANAGER: 'FORBIDDEN' },
+  },
 };
 
 describe('the access matrix', () => {
   let database: TestDatabase;
   let api: RunningApi;
   const tokens: Partial<Record<CallerKind, string>> = {};
+  const fixtures = {} as Fixtures;
+
+  const asAdmin = async (query: string) => {
+    const response = await api.graphql(query, undefined, {
+      authorization: `Bearer ${tokens.ADMIN}`,
+    });
+    expect(response.errors).toBeUndefined();
+    return response.data!;
+  };
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -156,19 +246,33 @@ describe('the access matrix', () => {
     );
     tokens.noRole = await tokenForStranger();
     tokens.ADMIN = await tokenFor(database.url, 'ADMIN');
-    tokens.PROGRAMME_MANAGER = await tokenFor(database.url, 'PROGRAMME_MANAGER');
-    tokens.SUPPLIER = await tokenFor(
+    tokens.PROGRAMME_MANAGER = await tokenFor(
       database.url,
-      'SUPPLIER',
-      '--supplier',
-      '6f1c2a8e-93b4-4d0b-8f5e-2a7c9d1e4b3f',
+      'PROGRAMME_MANAGER',
+      '--programme',
+      programmeId,
     );
+    fixtures.supplierId = await insertSupplier(database.url, 'Matrix Supplier Ltd');
+    tokens.SUPPLIER = await tokenFor(database.url, 'SUPPLIER', '--supplier', fixtures.supplierId);
     tokens.REGIONAL_ADVISER = await tokenFor(
       database.url,
       'REGIONAL_ADVISER',
       '--region',
       'E12000001',
     );
+    const spare = await tokenFor(database.url, 'REGIONAL_ADVISER', '--region', 'E12000002');
+    fixtures.spareUserId = (
+      await api.graphql('{ me { userId } }', undefined, { authorization: `Bearer ${spare}` })
+    ).data!.me.userId;
+    const { programme } = await asAdmin(
+      `{ programme(id: "${programmeId}") { lots(asOf: "2021-06-01") { id number } } }`,
+    );
+    const lots = programme.lots as Array<{ id: string; number: number }>;
+    fixtures.lotId = lots.find((lot) => lot.number === 1)!.id;
+    const { createContract } = await asAdmin(
+      `mutation { createContract(input: { programmeId: "${programmeId}", supplierId: "${fixtures.supplierId}", lotId: "${fixtures.lotId}", reference: "MATRIX-0", value: "500.00", startsOn: "2021-06-01", endsOn: "2022-03-31", rates: [] }) { id } }`,
+    );
+    fixtures.contractId = createContract.id;
   }, 60_000);
 
   afterAll(async () => {
@@ -195,7 +299,7 @@ describe('the access matrix', () => {
     it.each(CALLERS)('answers %s as the table says', async (kind) => {
       const token = tokens[kind];
       const response = await api.graphql(
-        row.document,
+        typeof row.document === 'string' ? row.document : row.document(fixtures, kind),
         undefined,
         token ? { authorization: `Bearer ${token}` } : {},
       );

@@ -5,6 +5,7 @@ import {
 } from '@la-tracker/platform/testing';
 import { SignJWT } from 'jose';
 import { startApi, type RunningApi } from '../support/api';
+import { insertSupplier } from '../support/suppliers';
 import { TEST_SECRET, tokenFor, tokenForStranger } from '../support/tokens';
 
 describe('signing in', () => {
@@ -101,7 +102,8 @@ describe('signing in', () => {
   });
 
   it('records who was given which role in the append-only audit log', async () => {
-    await tokenFor(database.url, 'SUPPLIER', '--supplier', '1d7f2c3b-5a6e-4f8d-9c0b-2e4a6c8e0f1a');
+    const supplierId = await insertSupplier(database.url, 'North Star Ltd');
+    await tokenFor(database.url, 'SUPPLIER', '--supplier', supplierId);
     const { Client } = await import('pg');
     const client = new Client({ connectionString: database.url });
     await client.connect();
@@ -112,7 +114,7 @@ describe('signing in', () => {
       expect(rows[0].after.grants).toEqual([
         expect.objectContaining({
           role: 'SUPPLIER',
-          supplierId: '1d7f2c3b-5a6e-4f8d-9c0b-2e4a6c8e0f1a',
+          supplierId,
         }),
       ]);
       await expect(

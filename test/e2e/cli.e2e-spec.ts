@@ -1,4 +1,6 @@
+import { DEFAULT_PROGRAMME } from '@la-tracker/domain/programmes';
 import { readEnvironment } from '@la-tracker/platform/config';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -61,9 +63,12 @@ describe('the command line', () => {
 
     const seed = await run(CLI, ['seed'], env);
     expect(seed.stdout).toContain('regions 9 created');
-    expect((await run(CLI, ['seed'], env)).stdout).toContain(
-      'local authorities 0 created, 0 updated, 160 unchanged',
+    expect(seed.stdout).toContain(
+      'Default programme: "Local Authority and Political Leadership Support" created',
     );
+    const again = (await run(CLI, ['seed'], env)).stdout;
+    expect(again).toContain('local authorities 0 created, 0 updated, 160 unchanged');
+    expect(again).toContain('Default programme: already there');
 
     const file = join(dir, 'surrey.csv');
     writeFileSync(file, SURREY_SPLIT);
@@ -143,6 +148,35 @@ describe('the command line', () => {
       const result = await run(CLI, ['import-inspections', file], env);
       expect(result.code).toBe(1);
       expect(result.stderr).toMatch(/history/i);
+    });
+  });
+
+  describe('token', () => {
+    // Independent of the other tests' order: migrate and seed are idempotent.
+    beforeAll(async () => {
+      expect((await run(CLI, ['migrate'], env)).code).toBe(0);
+      expect((await run(CLI, ['seed'], env)).code).toBe(0);
+    });
+
+    it('gives a manager the seeded default programme', async () => {
+      const result = await run(
+        CLI,
+        ['token', '--role', 'PROGRAMME_MANAGER', '--programme', DEFAULT_PROGRAMME.id],
+        env,
+      );
+      expect(result.code).toBe(0);
+      expect(result.stderr).toContain(`Token for PROGRAMME_MANAGER (${DEFAULT_PROGRAMME.id})`);
+    });
+
+    it.each([
+      ['SUPPLIER', '--supplier', 'no supplier has the id'],
+      ['PROGRAMME_MANAGER', '--programme', 'no programme has the id'],
+    ])('refuses a %s scope that names no record', async (role, flag, message) => {
+      const id = randomUUID();
+      const result = await run(CLI, ['token', '--role', role, flag, id], env);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toContain(`${message} ${id}`);
     });
   });
 

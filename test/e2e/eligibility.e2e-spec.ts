@@ -5,6 +5,7 @@ import {
 } from '@la-tracker/platform/testing';
 import { Client } from 'pg';
 import { startApi, type RunningApi } from '../support/api';
+import { insertSupplier } from '../support/suppliers';
 import { tokenFor } from '../support/tokens';
 
 // Cumberland (North West) was first inspected after the 2024 publication, so every record here is the test's own.
@@ -70,7 +71,12 @@ describe('eligibility for coaching and mentoring over GraphQL', () => {
     await as('manager', 'PROGRAMME_MANAGER');
     await as('northWestAdviser', 'REGIONAL_ADVISER', '--region', NORTH_WEST);
     await as('northEastAdviser', 'REGIONAL_ADVISER', '--region', 'E12000001');
-    await as('supplier', 'SUPPLIER', '--supplier', '3c2b1a0f-9e8d-4c7b-a6f5-e4d3c2b1a0f9');
+    await as(
+      'supplier',
+      'SUPPLIER',
+      '--supplier',
+      await insertSupplier(database.url, 'North Star Ltd'),
+    );
   }, 60_000);
 
   afterAll(async () => {

@@ -5,6 +5,7 @@ import {
 } from '@la-tracker/platform/testing';
 import { Client } from 'pg';
 import { startApi, type RunningApi } from '../support/api';
+import { insertSupplier } from '../support/suppliers';
 import { tokenFor } from '../support/tokens';
 
 /** A made-up history, recorded by hand, of an LA the bundled 2024 file has no events for (Cumberland, not yet inspected then). */
@@ -68,12 +69,8 @@ describe('an LA’s inspections over GraphQL', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     await recordHistory(database.url);
-    const token = await tokenFor(
-      database.url,
-      'SUPPLIER',
-      '--supplier',
-      '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
-    );
+    const supplierId = await insertSupplier(database.url, 'North Star Ltd');
+    const token = await tokenFor(database.url, 'SUPPLIER', '--supplier', supplierId);
     api = await startApi(
       { databaseUrl: database.url, redisUrl: testEnvironment().redisUrl },
       {},

@@ -48,6 +48,9 @@ describe('npm start with no configuration', () => {
     expect(first.output()).toContain('Starting embedded PostgreSQL');
     expect(first.output()).toMatch(/Step 1 of 3: migrating the database\nRunning \d+ migration/);
     expect(first.output()).toMatch(/local authorities 160 created/);
+    expect(first.output()).toContain(
+      'Default programme: "Local Authority and Political Leadership Support" created',
+    );
     // A token from the command line, which finds the running product's database by itself.
     const tokenRun = await run(
       CLI,
@@ -77,6 +80,7 @@ describe('npm start with no configuration', () => {
     await second.waitFor(/GraphQL API:/);
     expect(second.output()).toContain('no migrations to run');
     expect(second.output()).toMatch(/local authorities 0 created, 0 updated, 160 unchanged/);
+    expect(second.output()).toContain('Default programme: already there');
     expect(await second.stop('SIGINT')).toBe(0);
   }, 180_000);
 });

@@ -6,6 +6,7 @@ import { EngagementsModule } from '@la-tracker/domain/engagements';
 import { IdentityModule } from '@la-tracker/domain/identity';
 import { InspectionImportRequestsModule, InspectionsModule } from '@la-tracker/domain/inspections';
 import { LocalAuthoritiesModule } from '@la-tracker/domain/local-authorities';
+import { ProgrammesModule } from '@la-tracker/domain/programmes';
 import { entities, migrations } from '@la-tracker/migrations';
 import { AuditModule } from '@la-tracker/platform/audit';
 import { TokenVerifier } from '@la-tracker/platform/auth';
@@ -20,6 +21,8 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { PinoLogger } from 'nestjs-pino';
 import { Registry } from 'prom-client';
 import { DateScalar } from './graphql/date.scalar';
+import { signedInCaller, type CallerHolder, type GraphQLContext } from './graphql/graphql-context';
+import { MoneyScalar } from './graphql/money.scalar';
 import { errorLoggingPlugin } from './graphql/error-logging.plugin';
 import { formatError } from './graphql/error-formatter';
 import { GraphQLExceptionFilter } from './graphql/graphql-exception.filter';
@@ -46,6 +49,15 @@ import {
   LocalAuthorityEngagementsResolver,
 } from './engagements/engagements.resolver';
 import { InspectionImportResolver } from './inspections/inspection-import.resolver';
+import { ProgrammeManagerResolver } from './identity/programme-manager.resolver';
+import { ContractChangeResolver } from './programmes/contract-change.resolver';
+import { ContractResolver } from './programmes/contract.resolver';
+import { LotResolver } from './programmes/lot.resolver';
+import { ProgrammeChangeResolver } from './programmes/programme-change.resolver';
+import { ProgrammesResolver } from './programmes/programmes.resolver';
+import { ServiceLineResolver } from './programmes/service-line.resolver';
+import { SupplierChangeResolver } from './programmes/supplier-change.resolver';
+import { SupplierResolver } from './programmes/supplier.resolver';
 
 type Plugins = NonNullable<ApolloDriverConfig['plugins']>;
 
@@ -56,6 +68,7 @@ type Plugins = NonNullable<ApolloDriverConfig['plugins']>;
     IdentityModule,
     InspectionsModule,
     InspectionImportRequestsModule,
+    ProgrammesModule,
     EngagementsModule,
   ],
   providers: [LoadersFactory],
@@ -66,6 +79,7 @@ type Plugins = NonNullable<ApolloDriverConfig['plugins']>;
     InspectionsModule,
     EngagementsModule,
     InspectionImportRequestsModule,
+    ProgrammesModule,
   ],
 })
 class DomainModule {}
@@ -105,7 +119,7 @@ export class ApiModule {
             path: '/graphql',
             autoSchemaFile: true,
             sortSchema: true,
-            resolvers: { Date: DateScalar },
+            resolvers: { Date: DateScalar, Money: MoneyScalar },
             playground: false,
             introspection: !production,
             csrfPrevention: true,
@@ -123,11 +137,10 @@ export class ApiModule {
                     statementCountPlugin(),
                   ]),
             ] as Plugins,
-            context: ({ req, res }: { req: unknown; res: unknown }) => ({
-              req,
-              res,
-              loaders: loaders.create(),
-            }),
+            context: ({ req, res }: Pick<GraphQLContext, 'req' | 'res'>): GraphQLContext => {
+              const auth: CallerHolder = {};
+              return { req, res, auth, loaders: loaders.create(() => signedInCaller(auth)) };
+            },
           }),
         }),
       ],
@@ -148,6 +161,15 @@ export class ApiModule {
         AuditEventsResolver,
         ManualRecordResolver,
         InspectionImportResolver,
+        ProgrammesResolver,
+        ServiceLineResolver,
+        LotResolver,
+        SupplierResolver,
+        ContractResolver,
+        ProgrammeChangeResolver,
+        SupplierChangeResolver,
+        ContractChangeResolver,
+        ProgrammeManagerResolver,
       ],
     };
   }

@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { IdentityModule } from '@la-tracker/domain/identity';
 import { InspectionImportRequestsModule, InspectionsModule } from '@la-tracker/domain/inspections';
 import { LocalAuthoritiesModule } from '@la-tracker/domain/local-authorities';
+import { ProgrammesModule } from '@la-tracker/domain/programmes';
 import { entities, migrations } from '@la-tracker/migrations';
 import { AuditModule } from '@la-tracker/platform/audit';
 import { ConfigModule, type AppConfig } from '@la-tracker/platform/config';
@@ -32,6 +33,7 @@ export class CliModule {
         InspectionsModule,
         InspectionImportRequestsModule,
         IdentityModule,
+        ProgrammesModule,
       ],
     };
   }

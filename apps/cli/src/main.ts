@@ -63,7 +63,7 @@ program
 program
   .command('seed')
   .description(
-    'load the reference data (regions, local authorities, aliases, the bundled Ofsted inspections); running it again changes nothing',
+    'load the reference data (regions, local authorities, aliases, the bundled Ofsted inspections) and the default programme; running it again changes nothing',
   )
   .action(() => seed(databaseConfig(), log));
 

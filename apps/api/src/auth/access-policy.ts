@@ -1,4 +1,4 @@
-import { Role } from '@la-tracker/platform/auth';
+import { ALL_ROLES, Role } from '@la-tracker/platform/auth';
 
 /**
  * Who may call each operation: the one place role checks live. Anything missing here is refused,
@@ -34,6 +34,24 @@ export const ACCESS_POLICY: Readonly<Record<string, Access>> = {
   // Managers import Ofsted's files (SPEC §3), so they and admins follow the imports.
   'Query.inspectionImport': [Role.PROGRAMME_MANAGER, Role.ADMIN],
   'Query.inspectionImports': [Role.PROGRAMME_MANAGER, Role.ADMIN],
+  // Programme data is not public: every role reads it, each within its own scope (the service's
+  // job); a caller with no role has none.
+  'Query.programmes': ALL_ROLES,
+  'Query.programme': ALL_ROLES,
+  // Managers and admins contract suppliers and shape programmes; which programmes a manager may
+  // change is the service's job.
+  'Query.suppliers': [Role.PROGRAMME_MANAGER, Role.ADMIN],
+  'Mutation.createProgramme': [Role.PROGRAMME_MANAGER, Role.ADMIN],
+  'Mutation.updateProgramme': [Role.PROGRAMME_MANAGER, Role.ADMIN],
+  'Mutation.setServiceLineTarget': [Role.PROGRAMME_MANAGER, Role.ADMIN],
+  'Mutation.varyLots': [Role.PROGRAMME_MANAGER, Role.ADMIN],
+  'Mutation.createSupplier': [Role.PROGRAMME_MANAGER, Role.ADMIN],
+  'Mutation.addSupplierContact': [Role.PROGRAMME_MANAGER, Role.ADMIN],
+  'Mutation.createContract': [Role.PROGRAMME_MANAGER, Role.ADMIN],
+  'Mutation.updateContract': [Role.PROGRAMME_MANAGER, Role.ADMIN],
+  // Who manages which programme is for admins alone (SPEC §2).
+  'Mutation.assignProgrammeManager': [Role.ADMIN],
+  'Mutation.revokeProgrammeManager': [Role.ADMIN],
 };
 
 export function accessFor(parentType: string, fieldName: string): Access | undefined {

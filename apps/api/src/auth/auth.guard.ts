@@ -50,7 +50,7 @@ export class AuthGuard implements CanActivate {
 
   /** The caller behind the request's bearer token, worked out once however many fields ask. */
   private callerOf(context: GraphQLContext): Promise<Caller | null> {
-    context.caller ??= (async () => {
+    context.auth.caller ??= (async () => {
       const header = context.req.headers.authorization;
       if (!header) return null;
       const token = BEARER.exec(header)?.[1];
@@ -58,6 +58,6 @@ export class AuthGuard implements CanActivate {
         throw new UnauthenticatedError('The Authorization header must be "Bearer <token>".');
       return this.callers.load(await this.verifier.verify(token));
     })();
-    return context.caller;
+    return context.auth.caller;
   }
 }

@@ -6,7 +6,7 @@ import type { GraphQLContext } from '../graphql/graphql-context';
 /** The signed-in caller, as the guard found them; resolvers pass it to services for scope. */
 export const CurrentCaller = createParamDecorator(
   async (_data: unknown, context: ExecutionContext): Promise<Caller | null> => {
-    const caller = GqlExecutionContext.create(context).getContext<GraphQLContext>().caller;
+    const caller = GqlExecutionContext.create(context).getContext<GraphQLContext>().auth.caller;
     return caller ? await caller : null;
   },
 );

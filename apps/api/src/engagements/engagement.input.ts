@@ -2,7 +2,7 @@ import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import type { EngagementStatus } from '@la-tracker/domain/engagements';
 import type { ServiceLine } from '@la-tracker/domain/programmes';
 import { DateScalar } from '../graphql/date.scalar';
-import { ServiceLineEnum } from '../inspections/eligibility.model';
+import { ServiceLineEnum } from '../programmes/programme-enums';
 import { EngagementStatusEnum } from './engagement.model';
 
 @InputType()

@@ -5,7 +5,8 @@ import type { ServiceLine } from '@la-tracker/domain/programmes';
 import { Connection } from '../graphql/connection.model';
 import { DateScalar } from '../graphql/date.scalar';
 import { enumOf } from '../graphql/enum-of';
-import { EligibilityBasisEnum, ServiceLineEnum } from '../inspections/eligibility.model';
+import { EligibilityBasisEnum } from '../inspections/eligibility.model';
+import { ServiceLineEnum } from '../programmes/programme-enums';
 
 export const EngagementStatusEnum = enumOf(ENGAGEMENT_STATUSES);
 registerEnumType(EngagementStatusEnum, {

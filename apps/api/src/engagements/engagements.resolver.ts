@@ -12,7 +12,6 @@ import {
 import { EngagementsService, type Engagement } from '@la-tracker/domain/engagements';
 import type { LocalAuthority } from '@la-tracker/domain/local-authorities';
 import type { Caller } from '@la-tracker/platform/auth';
-import { UnauthenticatedError } from '@la-tracker/platform/errors';
 import { CurrentCaller } from '../auth/current-caller.decorator';
 import { toConnection } from '../graphql/connection.model';
 import type { GraphQLContext } from '../graphql/graphql-context';
@@ -113,8 +112,6 @@ export class LocalAuthorityEngagementsResolver {
     @Parent() la: LocalAuthority,
     @Context() context: GraphQLContext,
   ): Promise<Engagement[]> {
-    const caller = await context.caller;
-    if (!caller) throw new UnauthenticatedError();
-    return context.loaders.engagementsOf(caller).load(la.id);
+    return context.loaders.engagementsOfLocalAuthority.load(la.id);
   }
 }

@@ -6,7 +6,7 @@ import {
   type EligibilityAnswer,
   type InspectionEvent,
 } from '@la-tracker/domain/inspections';
-import type { ServiceLine } from '@la-tracker/domain/programmes';
+import { ProgrammesService, type ServiceLine } from '@la-tracker/domain/programmes';
 import type { Caller } from '@la-tracker/platform/auth';
 import type { NotFoundError } from '@la-tracker/platform/errors';
 import { LocalAuthoritiesService, type LocalAuthority } from '@la-tracker/domain/local-authorities';
@@ -15,15 +15,17 @@ import {
   createLocalAuthorityLoaders,
   type LocalAuthorityLoaders,
 } from '../local-authorities/local-authority.loaders';
+import { createProgrammeLoaders, type ProgrammeLoaders } from '../programmes/programme.loaders';
 
 export interface Loaders {
   localAuthorities: LocalAuthorityLoaders;
+  programmes: ProgrammeLoaders;
   /** Each LA's inspections and visits, newest first. */
   inspections: DataLoader<string, InspectionEvent[]>;
   /** Eligibility of many LAs at once, for the caller of this request. */
   eligibility: DataLoader<EligibilityKey, EligibilityAnswer | NotFoundError, string>;
-  /** Each LA's engagements that this caller may see. */
-  engagementsOf(caller: Caller): DataLoader<string, Engagement[]>;
+  /** Each LA's engagements that the caller may see. */
+  engagementsOfLocalAuthority: DataLoader<string, Engagement[]>;
 }
 
 export interface EligibilityKey {
@@ -46,22 +48,18 @@ export class LoadersFactory {
     @Inject(LocalAuthoritiesService) private readonly localAuthorities: LocalAuthoritiesService,
     @Inject(InspectionsService) private readonly inspections: InspectionsService,
     @Inject(EligibilityService) private readonly eligibility: EligibilityService,
+    @Inject(ProgrammesService) private readonly programmes: ProgrammesService,
     @Inject(EngagementsService) private readonly engagements: EngagementsService,
   ) {}
 
-  create(): Loaders {
-    // One request has one caller, so one loader serves the whole request.
-    const engagementLoaders = new WeakMap<Caller, DataLoader<string, Engagement[]>>();
+  /** `caller` gives the request's caller once the guard has found them. */
+  create(caller: () => Promise<Caller>): Loaders {
     return {
-      engagementsOf: (caller) => {
-        let loader = engagementLoaders.get(caller);
-        if (!loader) {
-          loader = new DataLoader((ids) => this.engagements.ofLocalAuthorities(caller, ids));
-          engagementLoaders.set(caller, loader);
-        }
-        return loader;
-      },
+      engagementsOfLocalAuthority: new DataLoader(async (ids) =>
+        this.engagements.ofLocalAuthorities(await caller(), ids),
+      ),
       localAuthorities: createLocalAuthorityLoaders(this.localAuthorities),
+      programmes: createProgrammeLoaders(this.programmes, caller),
       inspections: new DataLoader((ids) => this.inspections.eventsOf(ids)),
       eligibility: new DataLoader(
         async (keys) => {

@@ -5,18 +5,14 @@ import {
   type Grade,
   type JudgementArea,
 } from '@la-tracker/domain/inspections';
-import { SERVICE_LINES, type ServiceLine } from '@la-tracker/domain/programmes';
+import type { ServiceLine } from '@la-tracker/domain/programmes';
 import { DateScalar } from '../graphql/date.scalar';
 import { enumOf } from '../graphql/enum-of';
 import { LocalAuthorityModel } from '../local-authorities/local-authority.model';
+import { ServiceLineEnum } from '../programmes/programme-enums';
 import { GradeEnum, InspectionModel, JudgementAreaEnum } from './inspection.model';
 
-export const ServiceLineEnum = enumOf(SERVICE_LINES);
 export const EligibilityBasisEnum = enumOf(ELIGIBILITY_BASES);
-registerEnumType(ServiceLineEnum, {
-  name: 'ServiceLine',
-  description: 'The kinds of support a programme buys.',
-});
 registerEnumType(EligibilityBasisEnum, {
   name: 'EligibilityBasis',
   description: 'Why an LA is eligible for coaching and mentoring (SPEC §5.4).',

@@ -4,12 +4,12 @@ import { EligibilityService, type EligibilityAnswer } from '@la-tracker/domain/i
 import type { LocalAuthority } from '@la-tracker/domain/local-authorities';
 import type { ServiceLine } from '@la-tracker/domain/programmes';
 import type { Caller } from '@la-tracker/platform/auth';
-import { UnauthenticatedError } from '@la-tracker/platform/errors';
 import { CurrentCaller } from '../auth/current-caller.decorator';
 import { DateScalar } from '../graphql/date.scalar';
-import type { GraphQLContext } from '../graphql/graphql-context';
+import { signedInCaller, type GraphQLContext } from '../graphql/graphql-context';
 import { LocalAuthorityModel } from '../local-authorities/local-authority.model';
-import { EligibilityModel, ServiceLineEnum } from './eligibility.model';
+import { ServiceLineEnum } from '../programmes/programme-enums';
+import { EligibilityModel } from './eligibility.model';
 import { toInspectionModel } from './inspection.model';
 
 @Resolver(() => EligibilityModel)
@@ -58,8 +58,7 @@ export class LocalAuthorityEligibilityResolver {
     @Args('serviceLine', { type: () => ServiceLineEnum }) serviceLine: ServiceLine,
     @Args('asOf', { type: () => DateScalar, nullable: true }) asOf?: string,
   ): Promise<EligibilityAnswer> {
-    const caller = await context.caller;
-    if (!caller) throw new UnauthenticatedError();
+    const caller = await signedInCaller(context.auth);
     const answer = await context.loaders.eligibility.load({
       caller,
       la,

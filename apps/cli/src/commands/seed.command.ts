@@ -1,11 +1,12 @@
 import { InspectionImportService } from '@la-tracker/domain/inspections';
 import { LocalAuthorityImportService } from '@la-tracker/domain/local-authorities';
+import { DEFAULT_PROGRAMME, ProgrammeChangeService } from '@la-tracker/domain/programmes';
 import type { AppConfig } from '@la-tracker/platform/config';
 import { withCliContext } from '../cli-context';
 
 /**
- * Loads the reference data the product ships with, then the bundled Ofsted edition (which needs
- * the LAs); running it again changes nothing.
+ * Loads the reference data the product ships with, the default programme, then the bundled
+ * Ofsted edition (which needs the LAs); running it again changes nothing.
  */
 export function seed(config: AppConfig, log: (message: string) => void): Promise<void> {
   return withCliContext(config, async (app) => {
@@ -15,6 +16,12 @@ export function seed(config: AppConfig, log: (message: string) => void): Promise
       `Reference data: regions ${summary.regions.created} created, ${summary.regions.updated} updated; ` +
         `local authorities ${las.created.length} created, ${las.updated.length} updated, ${las.unchanged} unchanged; ` +
         `aliases ${summary.aliases.created} created, ${summary.aliases.updated} updated.`,
+    );
+    const programme = await app.get(ProgrammeChangeService).seedDefaultProgramme();
+    log(
+      programme.created
+        ? `Default programme: "${DEFAULT_PROGRAMME.name}" created, with its 7 lots and targets (id ${DEFAULT_PROGRAMME.id}).`
+        : `Default programme: already there (id ${DEFAULT_PROGRAMME.id}), left as it is.`,
     );
     const inspections = await app.get(InspectionImportService).importBundled();
     log(

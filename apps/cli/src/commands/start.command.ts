@@ -111,7 +111,9 @@ export async function start(config: LauncherConfig, log: (message: string) => vo
     log('Step 1 of 3: migrating the database');
     await migrate(appConfig, log);
     if (stopRequested()) return stopRequested();
-    log("Step 2 of 3: loading reference data and Ofsted's bundled inspection outcomes");
+    log(
+      "Step 2 of 3: loading reference data, the default programme and Ofsted's bundled inspection outcomes",
+    );
     await seed(appConfig, log);
     // Told to stop while preparing: start nothing that nobody would stop.
     if (stopRequested()) return stopRequested();

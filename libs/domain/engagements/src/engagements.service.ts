@@ -21,6 +21,7 @@ import { AuditWriter } from '@la-tracker/platform/audit';
 import type { Caller } from '@la-tracker/platform/auth';
 import {
   decodeCursor,
+  isUniqueViolation,
   isUuid,
   pageSize,
   toPage,
@@ -38,7 +39,7 @@ import {
   type FieldProblem,
 } from '@la-tracker/platform/errors';
 import { Clock, isIsoDate, type IsoDate } from '@la-tracker/platform/time';
-import { DataSource, In, QueryFailedError, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import {
   canManageProgramme,
   canSeeEngagement,
@@ -86,8 +87,6 @@ export interface EngagementFilter {
   supplierId?: string | null;
   financialYear?: string | null;
 }
-
-const UNIQUE_VIOLATION = '23505';
 
 /**
  * The engagement workflow (SPEC §5.2–5.4): referral, decision, delivery. Every change is one
@@ -485,15 +484,6 @@ export class EngagementsService {
       personalFields: [],
     });
   }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const driverError: unknown = error instanceof QueryFailedError ? error.driverError : undefined;
-  return (
-    typeof driverError === 'object' &&
-    driverError !== null &&
-    (driverError as { code?: unknown }).code === UNIQUE_VIOLATION
-  );
 }
 
 const PAST: Record<EngagementMove, string> = {

@@ -4,12 +4,19 @@ import { AuditWriter } from '@la-tracker/platform/audit';
 import {
   CallerLoader,
   DEVELOPMENT_ISSUER,
+  isAdmin,
+  Role,
   type Caller,
-  type Role,
   type RoleGrant,
 } from '@la-tracker/platform/auth';
-import { BadUserInputError } from '@la-tracker/platform/errors';
-import { DataSource } from 'typeorm';
+import { isUuid } from '@la-tracker/platform/database';
+import {
+  BadUserInputError,
+  ForbiddenError,
+  NotFoundError,
+  type FieldProblem,
+} from '@la-tracker/platform/errors';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AppUser } from './app-user.entity';
 import { RoleAssignment } from './role-assignment.entity';
 import { grantsFor, type RequestedScopes } from './role-assignment.rules';
@@ -21,6 +28,13 @@ function grantOf(assignment: RoleAssignment): RoleGrant {
     regionCode: assignment.regionCode,
     programmeId: assignment.programmeId,
   };
+}
+
+/** Who manages a programme, after a change to it. */
+export interface ProgrammeManagerAssignment {
+  userId: string;
+  programmeId: string;
+  assigned: boolean;
 }
 
 const grantKey = (grant: RoleGrant) =>
@@ -65,7 +79,7 @@ export class IdentityService extends CallerLoader {
   ): Promise<{ user: AppUser; grants: RoleGrant[] }> {
     const { grants, problems } = grantsFor(role, scopes);
     if (problems.length > 0) throw BadUserInputError.forFields(problems);
-    await this.assertRegionsExist(grants);
+    await this.assertScopesExist(grants);
     const key = grants.map(grantKey).sort().join(';');
     const subject = `dev:${role}:${createHash('sha256').update(key).digest('hex').slice(0, 12)}`;
     const email = `${subject.replace(/:/g, '-').toLowerCase()}@development.invalid`;
@@ -96,23 +110,123 @@ export class IdentityService extends CallerLoader {
     });
   }
 
-  private async assertRegionsExist(grants: RoleGrant[]): Promise<void> {
-    const codes = grants
-      .map((grant) => grant.regionCode)
-      .filter((code): code is string => code !== null);
-    if (codes.length === 0) return;
-    const found = await this.dataSource.query<Array<{ code: string }>>(
-      'SELECT code FROM region WHERE code = ANY($1)',
-      [codes],
-    );
-    const missing = codes.filter((code) => !found.some((row) => row.code === code));
-    if (missing.length > 0) {
-      throw BadUserInputError.forFields(
-        missing.map((code) => ({
-          field: 'regionCodes',
-          message: `no region has the code ${code}`,
-        })),
+  /** Lets a person manage a programme (admins only); audited, and a repeat changes nothing. */
+  assignProgrammeManager(
+    caller: Caller,
+    input: { programmeId: string; userId: string },
+  ): Promise<ProgrammeManagerAssignment> {
+    return this.changeProgrammeManager(caller, input, true);
+  }
+
+  /** Stops a person managing a programme (admins only); audited, and a repeat changes nothing. */
+  revokeProgrammeManager(
+    caller: Caller,
+    input: { programmeId: string; userId: string },
+  ): Promise<ProgrammeManagerAssignment> {
+    return this.changeProgrammeManager(caller, input, false);
+  }
+
+  /**
+   * Within a change already under way (a manager creating a programme), makes the person a
+   * manager of the programme unless they are already; audited. True when it granted anything.
+   */
+  async grantProgrammeIn(
+    manager: EntityManager,
+    grant: { actorUserId: string | null; userId: string; programmeId: string },
+  ): Promise<boolean> {
+    const assignments = manager.getRepository(RoleAssignment);
+    const where = {
+      userId: grant.userId,
+      role: Role.PROGRAMME_MANAGER,
+      programmeId: grant.programmeId,
+    };
+    if (await assignments.existsBy(where)) return false;
+    await assignments.insert({ ...where, supplierId: null, regionCode: null });
+    await this.audit.record(manager, {
+      actorUserId: grant.actorUserId,
+      action: 'role-assignment.assign',
+      entityType: 'app_user',
+      entityId: grant.userId,
+      before: null,
+      after: { role: Role.PROGRAMME_MANAGER, programmeId: grant.programmeId },
+      programmeId: grant.programmeId,
+    });
+    return true;
+  }
+
+  private async changeProgrammeManager(
+    caller: Caller,
+    input: { programmeId: string; userId: string },
+    assign: boolean,
+  ): Promise<ProgrammeManagerAssignment> {
+    if (!isAdmin(caller)) throw new ForbiddenError('Only admins decide who manages a programme.');
+    const { programmeId, userId } = input;
+    return this.dataSource.transaction(async (manager) => {
+      // Locks the person, so two changes to their roles never interleave.
+      const user = isUuid(userId)
+        ? await manager
+            .getRepository(AppUser)
+            .findOne({ where: { id: userId }, lock: { mode: 'pessimistic_write' } })
+        : null;
+      if (!user) throw new NotFoundError('User', userId);
+      const programme = isUuid(programmeId)
+        ? await manager.query<unknown[]>('SELECT 1 FROM programme WHERE id = $1', [programmeId])
+        : [];
+      if (programme.length === 0) throw new NotFoundError('Programme', programmeId);
+      if (assign) {
+        await this.grantProgrammeIn(manager, { actorUserId: caller.userId, userId, programmeId });
+      } else {
+        const where = { userId, role: Role.PROGRAMME_MANAGER, programmeId };
+        const { affected } = await manager.getRepository(RoleAssignment).delete(where);
+        if (affected) {
+          await this.audit.record(manager, {
+            actorUserId: caller.userId,
+            action: 'role-assignment.revoke',
+            entityType: 'app_user',
+            entityId: userId,
+            before: { role: Role.PROGRAMME_MANAGER, programmeId },
+            after: null,
+            programmeId,
+          });
+        }
+      }
+      return { userId, programmeId, assigned: assign };
+    });
+  }
+
+  /**
+   * Scopes name records that exist. Plain SQL on their tables, so people do not depend on the
+   * libraries that keep suppliers and programmes.
+   */
+  private async assertScopesExist(grants: RoleGrant[]): Promise<void> {
+    const problems: FieldProblem[] = [];
+    const check = async (
+      key: 'regionCode' | 'supplierId' | 'programmeId',
+      sql: string,
+      problem: (value: string) => FieldProblem,
+    ) => {
+      const values = grants
+        .map((grant) => grant[key])
+        .filter((value): value is string => value !== null);
+      if (values.length === 0) return;
+      const found = (await this.dataSource.query<Array<{ key: string }>>(sql, [values])).map(
+        (row) => row.key,
       );
-    }
+      problems.push(...values.filter((value) => !found.includes(value)).map(problem));
+    };
+    await check('regionCode', 'SELECT code AS key FROM region WHERE code = ANY($1)', (code) => ({
+      field: 'regionCodes',
+      message: `no region has the code ${code}`,
+    }));
+    await check('supplierId', 'SELECT id::text AS key FROM supplier WHERE id = ANY($1)', (id) => ({
+      field: 'supplierIds',
+      message: `no supplier has the id ${id}`,
+    }));
+    await check(
+      'programmeId',
+      'SELECT id::text AS key FROM programme WHERE id = ANY($1)',
+      (id) => ({ field: 'programmeIds', message: `no programme has the id ${id}` }),
+    );
+    if (problems.length > 0) throw BadUserInputError.forFields(problems);
   }
 }

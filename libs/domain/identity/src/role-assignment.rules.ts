@@ -1,5 +1,6 @@
 import { Role, type RoleGrant } from '@la-tracker/platform/auth';
 import { REGION_CODE } from '@la-tracker/domain/local-authorities';
+import { isUuid } from '@la-tracker/platform/database';
 import type { FieldProblem } from '@la-tracker/platform/errors';
 
 export interface RequestedScopes {
@@ -7,8 +8,6 @@ export interface RequestedScopes {
   regionCodes: string[];
   programmeIds: string[];
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The grants a role with these scopes amounts to, or what is wrong with the request: a supplier's
@@ -31,7 +30,7 @@ export function grantsFor(
   misplaced('regionCodes', 'a region', Role.REGIONAL_ADVISER);
   misplaced('programmeIds', 'a programme', Role.PROGRAMME_MANAGER);
   for (const id of [...scopes.supplierIds, ...scopes.programmeIds]) {
-    if (!UUID.test(id)) problems.push({ field: 'scope', message: `"${id}" is not an id (a UUID)` });
+    if (!isUuid(id)) problems.push({ field: 'scope', message: `"${id}" is not an id (a UUID)` });
   }
   for (const code of scopes.regionCodes) {
     if (!REGION_CODE.test(code))

@@ -3,6 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { hasRole, Role, type Caller } from '@la-tracker/platform/auth';
 import {
   decodeCursor,
+  isUuid,
   pageSize,
   toPage,
   type Page,
@@ -52,8 +53,6 @@ function toRequest(record: InspectionImportRequestRecord): InspectionImportReque
     finishedAt: record.finishedAt,
   };
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Thrown in the import's transaction to undo a run that another run of the request beat. */
 class FinishedElsewhere extends Error {}
@@ -196,7 +195,7 @@ export class InspectionImportRequestService {
 
   /** The request as it stands, for the command line that asked for it; null when unknown. */
   async find(id: string): Promise<InspectionImportRequest | null> {
-    const record = UUID.test(id) ? await this.repository.findById(id) : null;
+    const record = isUuid(id) ? await this.repository.findById(id) : null;
     return record ? toRequest(record) : null;
   }
 
@@ -230,11 +229,7 @@ export class InspectionImportRequestService {
 
 function afterCursor(cursor: string): { createdAt: Date; id: string } {
   const [createdAt, id] = decodeCursor(cursor, 2);
-  if (
-    typeof createdAt !== 'string' ||
-    Number.isNaN(Date.parse(createdAt)) ||
-    !UUID.test(String(id))
-  )
+  if (typeof createdAt !== 'string' || Number.isNaN(Date.parse(createdAt)) || !isUuid(String(id)))
     throw BadUserInputError.forFields([
       { field: 'after', message: 'is not a cursor this list gave out' },
     ]);

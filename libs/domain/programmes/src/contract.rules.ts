@@ -1,5 +1,6 @@
 import type { Pence } from '@la-tracker/platform/money';
 import type { IsoDate } from '@la-tracker/platform/time';
+import { isLotInForce, type LotPeriod } from './lot.rules';
 import type { ServiceLine } from './service-line';
 
 /** How a contract charges (SPEC §4). */
@@ -28,6 +29,27 @@ export interface ContractTerms {
 
 type Problem = { field: string; message: string };
 
+/** What is wrong with a contract's reference, e.g. "A1": unique within its programme. */
+export function contractReferenceProblems(reference: string): Problem[] {
+  const value = reference.trim();
+  return value === '' || value.length > 50
+    ? [{ field: 'reference', message: 'must be 1 to 50 characters' }]
+    : [];
+}
+
+/** A contract is made for a lot in force on the day it starts; null when it is. */
+export function contractLotProblem(
+  lot: LotPeriod & { number: number },
+  startsOn: IsoDate,
+): Problem | null {
+  return isLotInForce(lot, startsOn)
+    ? null
+    : {
+        field: 'lotId',
+        message: `lot ${lot.number} is not in force on ${startsOn} (it runs from ${lot.validFrom} to ${lot.validTo ?? 'no end'})`,
+      };
+}
+
 /**
  * What is wrong with a contract's terms for a lot holding these service lines, field by field.
  * Rates name service lines of the lot, each at most once; a lot of one service line may leave
@@ -42,11 +64,9 @@ export function contractTermsProblems(
   if (terms.valuePence < 0) problems.push({ field: 'value', message: 'must not be negative' });
   if (terms.endsOn < terms.startsOn)
     problems.push({ field: 'endsOn', message: 'must not be before startsOn' });
-  if (terms.startsOn < programme.startsOn || terms.endsOn > programme.endsOn)
-    problems.push({
-      field: 'startsOn',
-      message: `the contract must fall within the programme (${programme.startsOn} to ${programme.endsOn})`,
-    });
+  const within = `the contract must fall within the programme (${programme.startsOn} to ${programme.endsOn})`;
+  if (terms.startsOn < programme.startsOn) problems.push({ field: 'startsOn', message: within });
+  if (terms.endsOn > programme.endsOn) problems.push({ field: 'endsOn', message: within });
   const seen = new Set<ServiceLine>();
   terms.rates.forEach((rate, i) => {
     const field = `rates[${i}]`;

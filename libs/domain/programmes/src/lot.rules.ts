@@ -1,5 +1,5 @@
 import type { IsoDate } from '@la-tracker/platform/time';
-import { SERVICE_LINES, type ServiceLine } from './service-line';
+import { compareServiceLines, SERVICE_LINES, type ServiceLine } from './service-line';
 
 export interface LotPeriod {
   validFrom: IsoDate;
@@ -8,6 +8,11 @@ export interface LotPeriod {
 
 export function isLotInForce(lot: LotPeriod, on: IsoDate): boolean {
   return lot.validFrom <= on && (lot.validTo === null || lot.validTo >= on);
+}
+
+/** Lots that have not ended by a date: those in force, and those a variation will bring in. */
+export function lotsNotEndedBy<L extends LotPeriod>(lots: readonly L[], on: IsoDate): L[] {
+  return lots.filter((lot) => lot.validTo === null || lot.validTo >= on);
 }
 
 /** The lot holding a service line on a date, so delivery reports under the lot it was made in. */
@@ -65,6 +70,40 @@ export function lotGroupingProblems(
   if (missing.length > 0)
     problems.push({ field: 'lots', message: `leave no service line out: ${missing.join(', ')}` });
   return problems;
+}
+
+/** One lot per service line, numbered in service-line order: a programme that names no lots. */
+export function defaultLotGrouping(
+  serviceLines: ReadonlyArray<{ code: ServiceLine; name: string }>,
+): LotGrouping[] {
+  return [...serviceLines]
+    .sort((a, b) => compareServiceLines(a.code, b.code))
+    .map((line, i) => ({ number: i + 1, title: line.name, serviceLines: [line.code] }));
+}
+
+/**
+ * What is wrong with the day a variation regroups the lots: within the programme, and after the
+ * first day of every lot still open, so each of those keeps at least one day of its own.
+ */
+export function variationDateProblems(
+  effectiveOn: IsoDate,
+  programme: { startsOn: IsoDate; endsOn: IsoDate },
+  openLots: readonly LotPeriod[],
+): Array<{ field: string; message: string }> {
+  if (effectiveOn < programme.startsOn || effectiveOn > programme.endsOn)
+    return [
+      {
+        field: 'effectiveOn',
+        message: `must fall within the programme (${programme.startsOn} to ${programme.endsOn})`,
+      },
+    ];
+  const latest = openLots.reduce<IsoDate | null>(
+    (max, lot) => (max === null || lot.validFrom > max ? lot.validFrom : max),
+    null,
+  );
+  return latest !== null && effectiveOn <= latest
+    ? [{ field: 'effectiveOn', message: `must be after ${latest}, when the open lots began` }]
+    : [];
 }
 
 /** Service lines in the order SPEC §7 lists them. */

@@ -1,6 +1,7 @@
 import { financialYearsBetween, isFinancialYear } from '@la-tracker/domain/calendar';
 import type { Pence } from '@la-tracker/platform/money';
 import type { IsoDate } from '@la-tracker/platform/time';
+import { SERVICE_LINES, type ServiceLine } from './service-line';
 
 export interface ProgrammeTerms {
   name: string;
@@ -50,7 +51,8 @@ export function programmeTermsProblems(terms: ProgrammeTerms): Problem[] {
       problems.push({ field: `${field}.amount`, message: 'must not be negative' });
     allocated += allocation.amountPence;
   });
-  if (allocated > terms.budgetPence)
+  // Against a negative budget, already refused, any allocation would seem too much.
+  if (terms.budgetPence >= 0 && allocated > terms.budgetPence)
     problems.push({
       field: 'budgetAllocations',
       message: 'the yearly allocations add up to more than the budget',
@@ -64,4 +66,51 @@ export function isProgrammeYear(
   financialYear: string,
 ): boolean {
   return financialYearsBetween(programme.startsOn, programme.endsOn).includes(financialYear);
+}
+
+/** What is wrong with the service lines a new programme buys: at least one, each once, named briefly. */
+export function serviceLineProblems(
+  lines: ReadonlyArray<{ code: ServiceLine; name?: string | null }>,
+): Problem[] {
+  const problems: Problem[] = [];
+  if (lines.length === 0)
+    problems.push({ field: 'serviceLines', message: 'must hold at least one service line' });
+  const seen = new Set<ServiceLine>();
+  lines.forEach((line, i) => {
+    if (!SERVICE_LINES.includes(line.code))
+      problems.push({
+        field: `serviceLines[${i}].code`,
+        message: `${line.code} is not a service line`,
+      });
+    else if (seen.has(line.code))
+      problems.push({ field: `serviceLines[${i}].code`, message: `${line.code} is given twice` });
+    seen.add(line.code);
+    if (line.name !== undefined && line.name !== null) {
+      const name = line.name.trim();
+      if (name === '' || name.length > 200)
+        problems.push({ field: `serviceLines[${i}].name`, message: 'must be 1 to 200 characters' });
+    }
+  });
+  return problems;
+}
+
+/** New dates for a programme must still hold every contract made under it. */
+export function programmeDatesProblems(
+  dates: { startsOn: IsoDate; endsOn: IsoDate },
+  contracts: ReadonlyArray<{ reference: string; startsOn: IsoDate; endsOn: IsoDate }>,
+): Problem[] {
+  const problems: Problem[] = [];
+  const early = contracts.filter((contract) => contract.startsOn < dates.startsOn);
+  const late = contracts.filter((contract) => contract.endsOn > dates.endsOn);
+  if (early.length > 0)
+    problems.push({
+      field: 'startsOn',
+      message: `would leave contracts outside the programme: ${early.map((c) => `${c.reference} starts on ${c.startsOn}`).join(', ')}`,
+    });
+  if (late.length > 0)
+    problems.push({
+      field: 'endsOn',
+      message: `would leave contracts outside the programme: ${late.map((c) => `${c.reference} ends on ${c.endsOn}`).join(', ')}`,
+    });
+  return problems;
 }

@@ -10,6 +10,11 @@ export const SERVICE_LINES = [
 ] as const;
 export type ServiceLine = (typeof SERVICE_LINES)[number];
 
+/** Sorts service lines in the order of SPEC §7. */
+export function compareServiceLines(a: ServiceLine, b: ServiceLine): number {
+  return SERVICE_LINES.indexOf(a) - SERVICE_LINES.indexOf(b);
+}
+
 /** Service lines only some LAs may receive; the others are open to every active LA. */
 export const ELIGIBILITY_RESTRICTED: readonly ServiceLine[] = ['COACHING_MENTORING'];
 

@@ -1,4 +1,7 @@
+import { isFinancialYear } from '@la-tracker/domain/calendar';
 import type { IsoDate } from '@la-tracker/platform/time';
+import { isProgrammeYear } from './programme.rules';
+import type { ServiceLine } from './service-line';
 
 /**
  * What a target counts to: a number, or a reach that depends on the year (every LA active in it,
@@ -33,6 +36,21 @@ export function targetInForce<T extends TargetVersion>(
           : latest,
       undefined,
     );
+}
+
+/** For each financial year, oldest first, the version in force on a date; years with none are left out. */
+export function targetsInForceByYear<T extends TargetVersion & { financialYear: string }>(
+  versions: readonly T[],
+  on: IsoDate,
+): T[] {
+  const years = [...new Set(versions.map((version) => version.financialYear))].sort();
+  return years.flatMap((year) => {
+    const version = targetInForce(
+      versions.filter((candidate) => candidate.financialYear === year),
+      on,
+    );
+    return version ? [version] : [];
+  });
 }
 
 /** The number a target comes to in a year, given how many LAs were active and how many regions. */
@@ -78,5 +96,29 @@ export function targetProblems(input: TargetInput): Array<{ field: string; messa
     )
       problems.push({ field, message: 'must be a whole number from 0 to 100000' });
   }
+  return problems;
+}
+
+/**
+ * What is wrong with a new version of a service line's target, field by field: the line is one of
+ * the programme's, and the year one the programme runs in.
+ */
+export function targetSettingProblems(
+  input: TargetInput & { serviceLine: ServiceLine; financialYear: string },
+  programme: { startsOn: IsoDate; endsOn: IsoDate; serviceLines: readonly ServiceLine[] },
+): Array<{ field: string; message: string }> {
+  const problems = targetProblems(input);
+  if (!programme.serviceLines.includes(input.serviceLine))
+    problems.push({
+      field: 'serviceLine',
+      message: `${input.serviceLine} is not one of the programme's service lines`,
+    });
+  if (!isFinancialYear(input.financialYear))
+    problems.push({ field: 'financialYear', message: 'must be written like 2022-23' });
+  else if (!isProgrammeYear(programme, input.financialYear))
+    problems.push({
+      field: 'financialYear',
+      message: `the programme does not run in ${input.financialYear} (${programme.startsOn} to ${programme.endsOn})`,
+    });
   return problems;
 }

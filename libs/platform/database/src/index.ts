@@ -5,4 +5,5 @@ export * from './pagination';
 export * from './snake-naming.strategy';
 export * from './migrate';
 export * from './statement-counter';
-export * from './ids';
+export * from './unique-violation';
+export * from './uuid';

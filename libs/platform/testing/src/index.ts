@@ -2,3 +2,4 @@ export * from './domain-test.module';
 export * from './eventually';
 export * from './test-database';
 export * from './test-environment';
+export * from './callers';

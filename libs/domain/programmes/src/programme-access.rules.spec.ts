@@ -1,0 +1,122 @@
+import { Role, type Caller, type RoleGrant } from '@la-tracker/platform/auth';
+import {
+  managesProgrammes,
+  mayChangeProgramme,
+  maySeeContactsOf,
+  programmeScopeOf,
+} from './programme-access.rules';
+
+const grant = (role: Role, scope: Partial<RoleGrant> = {}): RoleGrant => ({
+  role,
+  supplierId: null,
+  regionCode: null,
+  programmeId: null,
+  ...scope,
+});
+const caller = (...grants: RoleGrant[]): Caller => ({
+  userId: 'u1',
+  issuer: 'iss',
+  subject: 'sub',
+  email: null,
+  grants,
+});
+
+const admin = caller(grant(Role.ADMIN));
+const manager = caller(
+  grant(Role.PROGRAMME_MANAGER, { programmeId: 'p1' }),
+  grant(Role.PROGRAMME_MANAGER, { programmeId: 'p2' }),
+);
+const newManager = caller(grant(Role.PROGRAMME_MANAGER));
+const supplier = caller(grant(Role.SUPPLIER, { supplierId: 's1' }));
+const adviser = caller(grant(Role.REGIONAL_ADVISER, { regionCode: 'E12000001' }));
+const nobody = caller();
+
+describe('programmeScopeOf', () => {
+  it('gives admins every programme and supplier', () => {
+    expect(programmeScopeOf(admin)).toEqual({
+      allProgrammes: true,
+      programmeIds: [],
+      supplierIds: [],
+      allSuppliers: true,
+    });
+  });
+
+  it('gives managers their programmes and every supplier', () => {
+    expect(programmeScopeOf(manager)).toEqual({
+      allProgrammes: false,
+      programmeIds: ['p1', 'p2'],
+      supplierIds: [],
+      allSuppliers: true,
+    });
+  });
+
+  it('gives supplier staff their supplier alone', () => {
+    expect(programmeScopeOf(supplier)).toEqual({
+      allProgrammes: false,
+      programmeIds: [],
+      supplierIds: ['s1'],
+      allSuppliers: false,
+    });
+  });
+
+  it('gives advisers every programme, and no supplier of their own', () => {
+    expect(programmeScopeOf(adviser)).toEqual({
+      allProgrammes: true,
+      programmeIds: [],
+      supplierIds: [],
+      allSuppliers: false,
+    });
+  });
+
+  it('gives a caller with no role nothing, and adds up several roles', () => {
+    expect(programmeScopeOf(nobody)).toEqual({
+      allProgrammes: false,
+      programmeIds: [],
+      supplierIds: [],
+      allSuppliers: false,
+    });
+    expect(programmeScopeOf(caller(...manager.grants, ...supplier.grants))).toEqual({
+      allProgrammes: false,
+      programmeIds: ['p1', 'p2'],
+      supplierIds: ['s1'],
+      allSuppliers: true,
+    });
+  });
+});
+
+describe('mayChangeProgramme', () => {
+  it('lets admins change any programme and managers those they are assigned to', () => {
+    expect(mayChangeProgramme(admin, 'p9')).toBe(true);
+    expect(mayChangeProgramme(manager, 'p2')).toBe(true);
+  });
+
+  it('keeps everyone else out', () => {
+    expect(mayChangeProgramme(manager, 'p9')).toBe(false);
+    expect(mayChangeProgramme(newManager, 'p1')).toBe(false);
+    expect(mayChangeProgramme(supplier, 'p1')).toBe(false);
+    expect(mayChangeProgramme(adviser, 'p1')).toBe(false);
+  });
+});
+
+describe('managesProgrammes', () => {
+  it('is true for admins and managers, even one with no programme yet', () => {
+    expect([admin, manager, newManager].map(managesProgrammes)).toEqual([true, true, true]);
+  });
+
+  it('is false for supplier staff, advisers and callers with no role', () => {
+    expect([supplier, adviser, nobody].map(managesProgrammes)).toEqual([false, false, false]);
+  });
+});
+
+describe('maySeeContactsOf', () => {
+  it('shows contacts to admins, managers and the supplier’s own staff', () => {
+    expect(maySeeContactsOf(admin, 's2')).toBe(true);
+    expect(maySeeContactsOf(newManager, 's2')).toBe(true);
+    expect(maySeeContactsOf(supplier, 's1')).toBe(true);
+  });
+
+  it('hides them from other suppliers and from advisers', () => {
+    expect(maySeeContactsOf(supplier, 's2')).toBe(false);
+    expect(maySeeContactsOf(adviser, 's1')).toBe(false);
+  });
+});

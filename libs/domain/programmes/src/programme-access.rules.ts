@@ -1,0 +1,44 @@
+import {
+  hasRole,
+  isAdmin,
+  programmeIdsOf,
+  Role,
+  supplierIdsOf,
+  type Caller,
+} from '@la-tracker/platform/auth';
+
+/** What of the programme structure a caller may read (SPEC §2); several roles add up. */
+export interface ProgrammeScope {
+  /** Every programme and every contract: admins and regional advisers. */
+  allProgrammes: boolean;
+  /** Programmes the caller manages, with all their contracts. */
+  programmeIds: string[];
+  /** The caller's own suppliers: their contracts, and the programmes those are under. */
+  supplierIds: string[];
+  /** Every supplier, contracted or not: admins and managers, who contract them. */
+  allSuppliers: boolean;
+}
+
+export function programmeScopeOf(caller: Caller): ProgrammeScope {
+  return {
+    allProgrammes: hasRole(caller, Role.ADMIN, Role.REGIONAL_ADVISER),
+    programmeIds: programmeIdsOf(caller),
+    supplierIds: supplierIdsOf(caller),
+    allSuppliers: managesProgrammes(caller),
+  };
+}
+
+/** Admins change any programme; a manager only those they are assigned to. */
+export function mayChangeProgramme(caller: Caller, programmeId: string): boolean {
+  return isAdmin(caller) || programmeIdsOf(caller).includes(programmeId);
+}
+
+/** Admins and managers: they create programmes, and list and add suppliers. */
+export function managesProgrammes(caller: Caller): boolean {
+  return hasRole(caller, Role.ADMIN, Role.PROGRAMME_MANAGER);
+}
+
+/** A supplier's contacts are personal data: admins and managers, and the supplier's own staff. */
+export function maySeeContactsOf(caller: Caller, supplierId: string): boolean {
+  return managesProgrammes(caller) || supplierIdsOf(caller).includes(supplierId);
+}
