@@ -294,11 +294,15 @@ describe('engagements over HTTP', () => {
   it('shows suppliers their own contracts and advisers their regions', async () => {
     const leedsPolitical = await refer('E08000035'); // Leeds, Yorkshire and The Humber
     await as('manager', APPROVE, { input: { engagementId: leedsPolitical, contractId: A1 } });
-    const list = `{ engagements(first: 100) { totalCount edges { node { id localAuthority { gssCode } } } } }`;
-    const ids = async (who: string) =>
-      ((await as(who, list)).data!.engagements.edges as Array<{ node: { id: string } }>).map(
+    const list = `{ engagements(first: 100) { totalCount edges { node { id localAuthority { gssCode } contract { reference } supplier { name } } } } }`;
+    const ids = async (who: string) => {
+      const response = await as(who, list);
+      // Whoever sees an engagement sees its contract and supplier too.
+      expect(response.errors).toBeUndefined();
+      return (response.data!.engagements.edges as Array<{ node: { id: string } }>).map(
         (edge) => edge.node.id,
       );
+    };
     expect(await ids('supplier')).toContain(leedsPolitical);
     expect(await ids('otherSupplier')).not.toContain(leedsPolitical);
     expect(await ids('northEastAdviser')).not.toContain(leedsPolitical);
@@ -326,7 +330,8 @@ describe('engagements over HTTP', () => {
       const response = await as(
         'manager',
         `{ engagements(first: ${first}, filter: { financialYear: "2023-24" }) { totalCount edges { node {
-            status localAuthority { name region { name } } } } } }`,
+            status localAuthority { name region { name } }
+            programme { name } contract { reference lot { number } } supplier { name } } } } }`,
       );
       expect(response.errors).toBeUndefined();
       expect(response.data!.engagements.edges).toHaveLength(first);
@@ -335,7 +340,8 @@ describe('engagements over HTTP', () => {
     const five = await cost(5);
     const hundred = await cost(100);
     expect(hundred).toBe(five);
-    // Sign-in (2), the page and its count (2), LAs by id (1), regions (1).
-    expect(hundred).toBeLessThanOrEqual(6);
+    // Sign-in (2), the page and its count (2), LAs by id (1), regions (1), programmes (1),
+    // contracts (1), suppliers (1), lots (1).
+    expect(hundred).toBeLessThanOrEqual(10);
   });
 });

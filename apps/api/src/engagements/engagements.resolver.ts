@@ -16,6 +16,8 @@ import { CurrentCaller } from '../auth/current-caller.decorator';
 import { toConnection } from '../graphql/connection.model';
 import type { GraphQLContext } from '../graphql/graphql-context';
 import { LocalAuthorityModel } from '../local-authorities/local-authority.model';
+import { ProgrammeModel } from '../programmes/programme.model';
+import { ContractModel, SupplierModel } from '../programmes/supplier.model';
 import {
   ApproveEngagementInput,
   EngagementsArgs,
@@ -98,6 +100,31 @@ export class EngagementsResolver {
   @ResolveField(() => LocalAuthorityModel)
   localAuthority(@Parent() engagement: Engagement, @Context() context: GraphQLContext) {
     return context.loaders.localAuthorities.byId.load(engagement.localAuthorityId);
+  }
+
+  @ResolveField(() => ProgrammeModel)
+  programme(@Parent() engagement: Engagement, @Context() context: GraphQLContext) {
+    return context.loaders.programmes.programmeById.load(engagement.programmeId);
+  }
+
+  @ResolveField(() => ContractModel, {
+    nullable: true,
+    description: 'The contract it was approved under; null until approved.',
+  })
+  contract(@Parent() engagement: Engagement, @Context() context: GraphQLContext) {
+    return engagement.contractId
+      ? context.loaders.programmes.contractById.load(engagement.contractId)
+      : null;
+  }
+
+  @ResolveField(() => SupplierModel, {
+    nullable: true,
+    description: "Its contract's supplier; null until approved.",
+  })
+  async supplier(@Parent() engagement: Engagement, @Context() context: GraphQLContext) {
+    if (!engagement.contractId) return null;
+    const contract = await context.loaders.programmes.contractById.load(engagement.contractId);
+    return context.loaders.programmes.supplierById.load(contract.supplierId);
   }
 }
 
