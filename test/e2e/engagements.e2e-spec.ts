@@ -275,6 +275,29 @@ describe('engagements over HTTP', () => {
     );
   });
 
+  it("lists eligible LAs with the programme's engagements of them: the watchlist", async () => {
+    const tameside = await refer('E08000008', 'COACHING_MENTORING');
+    await as('manager', APPROVE, { input: { engagementId: tameside, contractId: A7 } });
+    const query = (programmeId: string) =>
+      `{ eligibleLocalAuthorities(serviceLine: COACHING_MENTORING, programmeId: "${programmeId}") {
+          localAuthority { gssCode } engagements { id status } } }`;
+    const response = await as('manager', query(PROGRAMME));
+    expect(response.errors).toBeUndefined();
+    type Answer = { localAuthority: { gssCode: string }; engagements: unknown[] };
+    const byCode = new Map(
+      (response.data!.eligibleLocalAuthorities as Answer[]).map((a) => [
+        a.localAuthority.gssCode,
+        a.engagements,
+      ]),
+    );
+    // Tameside and Havering were both judged Inadequate in early 2024; only Tameside has coaching.
+    expect(byCode.get('E08000008')).toEqual([{ id: tameside, status: 'APPROVED' }]);
+    expect(byCode.get('E09000016')).toEqual([]);
+    // Leeds is not eligible, so is not listed, whatever its engagements.
+    expect(byCode.has('E08000035')).toBe(false);
+    expect(codeOf(await as('otherManager', query(PROGRAMME)))).toBe('NOT_FOUND');
+  });
+
   it('refuses an approval past the cap with CAP_REACHED', async () => {
     const first = await refer('E06000003', 'COUNCILLOR_GROUPS'); // Redcar and Cleveland
     const second = await refer('E06000004', 'COUNCILLOR_GROUPS'); // Stockton-on-Tees

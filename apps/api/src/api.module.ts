@@ -45,6 +45,7 @@ import {
 import { ManualRecordResolver } from './inspections/manual-record.resolver';
 import { AuditEventsResolver } from './audit/audit-events.resolver';
 import {
+  EligibilityEngagementsResolver,
   EngagementsResolver,
   LocalAuthorityEngagementsResolver,
 } from './engagements/engagements.resolver';
@@ -158,6 +159,7 @@ export class ApiModule {
         LocalAuthorityEligibilityResolver,
         EngagementsResolver,
         LocalAuthorityEngagementsResolver,
+        EligibilityEngagementsResolver,
         AuditEventsResolver,
         ManualRecordResolver,
         InspectionImportResolver,

@@ -15,6 +15,8 @@ import type { Caller } from '@la-tracker/platform/auth';
 import { CurrentCaller } from '../auth/current-caller.decorator';
 import { toConnection } from '../graphql/connection.model';
 import type { GraphQLContext } from '../graphql/graphql-context';
+import { EligibilityModel } from '../inspections/eligibility.model';
+import type { EligibilityInProgramme } from '../inspections/eligibility.resolver';
 import { LocalAuthorityModel } from '../local-authorities/local-authority.model';
 import { ProgrammeModel } from '../programmes/programme.model';
 import { ContractModel, SupplierModel } from '../programmes/supplier.model';
@@ -140,5 +142,27 @@ export class LocalAuthorityEngagementsResolver {
     @Context() context: GraphQLContext,
   ): Promise<Engagement[]> {
     return context.loaders.engagementsOfLocalAuthority.load(la.id);
+  }
+}
+
+/** `Eligibility.engagements`: for the watchlist, whether an eligible LA has support already. */
+@Resolver(() => EligibilityModel)
+export class EligibilityEngagementsResolver {
+  @ResolveField(() => [EngagementModel], {
+    description:
+      'The LA’s engagements for this service line (in the programme asked about, if any), as far as the caller may see.',
+  })
+  async engagements(
+    @Parent() answer: EligibilityInProgramme,
+    @Context() context: GraphQLContext,
+  ): Promise<Engagement[]> {
+    const engagements = await context.loaders.engagementsOfLocalAuthority.load(
+      answer.localAuthorityId,
+    );
+    return engagements.filter(
+      (engagement) =>
+        engagement.serviceLine === answer.serviceLine &&
+        (!answer.programmeId || engagement.programmeId === answer.programmeId),
+    );
   }
 }

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { EligibilityService, type EligibilityAnswer } from '@la-tracker/domain/inspections';
 import type { LocalAuthority } from '@la-tracker/domain/local-authorities';
-import type { ServiceLine } from '@la-tracker/domain/programmes';
+import { ProgrammesService, type ServiceLine } from '@la-tracker/domain/programmes';
 import type { Caller } from '@la-tracker/platform/auth';
 import { CurrentCaller } from '../auth/current-caller.decorator';
 import { DateScalar } from '../graphql/date.scalar';
@@ -12,22 +12,30 @@ import { ServiceLineEnum } from '../programmes/programme-enums';
 import { EligibilityModel } from './eligibility.model';
 import { toInspectionModel } from './inspection.model';
 
+/** An answer, with the programme it was asked about (if any) for its `engagements`. */
+export type EligibilityInProgramme = EligibilityAnswer & { programmeId?: string | null };
+
 @Resolver(() => EligibilityModel)
 export class EligibilityResolver {
-  constructor(@Inject(EligibilityService) private readonly service: EligibilityService) {}
+  constructor(
+    @Inject(EligibilityService) private readonly service: EligibilityService,
+    @Inject(ProgrammesService) private readonly programmes: ProgrammesService,
+  ) {}
 
   @Query(() => [EligibilityModel], {
     description:
-      'The LAs eligible for a service line as of a date (today in England by default), each with its basis and evidence.',
+      'The LAs eligible for a service line as of a date (today in England by default), each with its basis and evidence. With a programme, each answer’s engagements are that programme’s.',
   })
-  eligibleLocalAuthorities(
+  async eligibleLocalAuthorities(
     @CurrentCaller() caller: Caller,
     @Args('serviceLine', { type: () => ServiceLineEnum }) serviceLine: ServiceLine,
     @Args('asOf', { type: () => DateScalar, nullable: true }) asOf?: string,
-    // Accepted now so clients need not change when programmes define their own eligibility.
-    @Args('programmeId', { type: () => ID, nullable: true }) _programmeId?: string,
-  ): Promise<EligibilityAnswer[]> {
-    return this.service.eligibleLocalAuthorities(caller, serviceLine, asOf);
+    @Args('programmeId', { type: () => ID, nullable: true }) programmeId?: string,
+  ): Promise<EligibilityInProgramme[]> {
+    // A programme the caller may not see answers NOT_FOUND, as if it did not exist.
+    if (programmeId) await this.programmes.get(caller, programmeId);
+    const answers = await this.service.eligibleLocalAuthorities(caller, serviceLine, asOf);
+    return answers.map((answer) => ({ ...answer, programmeId: programmeId ?? null }));
   }
 
   @ResolveField(() => LocalAuthorityModel)
