@@ -264,6 +264,21 @@ describe('engagements over HTTP', () => {
       overrideReason: 'New leader asked for a mentor',
       eligibility: { eligible: false, basis: [] },
     });
+    // Eligibility is not for supplier staff, though the engagement is theirs to deliver.
+    const seen = `{ engagement(id: "${leeds}") { status overrideReason eligibility { eligible } } }`;
+    const bySupplier = await as('supplier', seen);
+    expect(bySupplier.data!.engagement).toEqual({
+      status: 'APPROVED',
+      overrideReason: null,
+      eligibility: null,
+    });
+    expect(bySupplier.errors?.map((error) => error.extensions?.code)).toEqual([
+      'FORBIDDEN',
+      'FORBIDDEN',
+    ]);
+    const byManager = await as('manager', seen);
+    expect(byManager.errors).toBeUndefined();
+    expect(byManager.data!.engagement.eligibility).toEqual({ eligible: false });
     const audit = await as(
       'manager',
       `{ auditEvents(filter: { entityId: "${leeds}", action: "engagement.approve" }) { edges { node { changes { field before after } } } } }`,

@@ -66,18 +66,6 @@ export class EngagementModel {
   @Field(() => String, { nullable: true })
   declineReason!: string | null;
 
-  @Field(() => String, {
-    nullable: true,
-    description: 'Why it was approved although the LA was not eligible.',
-  })
-  overrideReason!: string | null;
-
-  @Field(() => EngagementEligibilityModel, {
-    nullable: true,
-    description: 'For service lines open to eligible LAs only: the answer the approval rested on.',
-  })
-  eligibility!: EngagementEligibilityModel | null;
-
   @Field(() => DateScalar, { nullable: true })
   startedOn!: string | null;
 

@@ -9,12 +9,17 @@ import {
   ResolveField,
   Resolver,
 } from '@nestjs/graphql';
-import { EngagementsService, type Engagement } from '@la-tracker/domain/engagements';
+import {
+  EngagementsService,
+  maySeeEligibility,
+  type Engagement,
+} from '@la-tracker/domain/engagements';
+import { ForbiddenError } from '@la-tracker/platform/errors';
 import type { LocalAuthority } from '@la-tracker/domain/local-authorities';
 import type { Caller } from '@la-tracker/platform/auth';
 import { CurrentCaller } from '../auth/current-caller.decorator';
 import { toConnection } from '../graphql/connection.model';
-import type { GraphQLContext } from '../graphql/graphql-context';
+import { signedInCaller, type GraphQLContext } from '../graphql/graphql-context';
 import { EligibilityModel } from '../inspections/eligibility.model';
 import type { EligibilityInProgramme } from '../inspections/eligibility.resolver';
 import { LocalAuthorityModel } from '../local-authorities/local-authority.model';
@@ -25,7 +30,11 @@ import {
   EngagementsArgs,
   ReferLocalAuthorityInput,
 } from './engagement.input';
-import { EngagementConnection, EngagementModel } from './engagement.model';
+import {
+  EngagementConnection,
+  EngagementEligibilityModel,
+  EngagementModel,
+} from './engagement.model';
 
 @Resolver(() => EngagementModel)
 export class EngagementsResolver {
@@ -102,6 +111,34 @@ export class EngagementsResolver {
   @ResolveField(() => LocalAuthorityModel)
   localAuthority(@Parent() engagement: Engagement, @Context() context: GraphQLContext) {
     return context.loaders.localAuthorities.byId.load(engagement.localAuthorityId);
+  }
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description:
+      'Why it was approved without regard to eligibility (given for an LA not eligible, and may be given for one that is). Not for supplier staff.',
+  })
+  async overrideReason(@Parent() engagement: Engagement, @Context() context: GraphQLContext) {
+    await this.assertMaySeeEligibility(context);
+    return engagement.overrideReason;
+  }
+
+  @ResolveField(() => EngagementEligibilityModel, {
+    nullable: true,
+    description:
+      'For service lines open to eligible LAs only: the answer the approval rested on. Not for supplier staff.',
+  })
+  async eligibility(@Parent() engagement: Engagement, @Context() context: GraphQLContext) {
+    await this.assertMaySeeEligibility(context);
+    return engagement.eligibility;
+  }
+
+  /** Eligibility is not public (SPEC §2): supplier staff are refused these fields. */
+  private async assertMaySeeEligibility(context: GraphQLContext): Promise<void> {
+    if (!maySeeEligibility(await signedInCaller(context.auth)))
+      throw new ForbiddenError(
+        'Eligibility answers are for programme managers, regional advisers and admins.',
+      );
   }
 
   @ResolveField(() => ProgrammeModel)

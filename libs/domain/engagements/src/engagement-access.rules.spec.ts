@@ -1,9 +1,9 @@
 import { Role, type Caller, type RoleGrant } from '@la-tracker/platform/auth';
 import {
-  canManageProgramme,
   canSeeEngagement,
   canStartEngagement,
   engagementScopeOf,
+  maySeeEligibility,
   type EngagementReach,
 } from './engagement-access.rules';
 
@@ -64,30 +64,6 @@ describe('engagementScopeOf and canSeeEngagement', () => {
   });
 });
 
-describe('canManageProgramme', () => {
-  it('lets admins and the programme’s managers in, no one else', () => {
-    expect(canManageProgramme(callerWith({ role: Role.ADMIN }), 'programme-1')).toBe(true);
-    expect(
-      canManageProgramme(
-        callerWith({ role: Role.PROGRAMME_MANAGER, programmeId: 'programme-1' }),
-        'programme-1',
-      ),
-    ).toBe(true);
-    expect(
-      canManageProgramme(
-        callerWith({ role: Role.PROGRAMME_MANAGER, programmeId: 'programme-2' }),
-        'programme-1',
-      ),
-    ).toBe(false);
-    expect(
-      canManageProgramme(
-        callerWith({ role: Role.SUPPLIER, supplierId: 'supplier-1' }),
-        'programme-1',
-      ),
-    ).toBe(false);
-  });
-});
-
 describe('canStartEngagement', () => {
   it('lets its supplier start it, but not another supplier', () => {
     expect(
@@ -111,5 +87,17 @@ describe('canStartEngagement', () => {
         engagement,
       ),
     ).toBe(false);
+  });
+});
+
+describe('maySeeEligibility', () => {
+  it.each<[string, Caller, boolean]>([
+    ['an admin', callerWith({ role: Role.ADMIN }), true],
+    ['a manager', callerWith({ role: Role.PROGRAMME_MANAGER, programmeId: 'programme-1' }), true],
+    ['an adviser', callerWith({ role: Role.REGIONAL_ADVISER, regionCode: 'E12000001' }), true],
+    ['supplier staff', callerWith({ role: Role.SUPPLIER, supplierId: 'supplier-1' }), false],
+    ['someone with no role', callerWith(), false],
+  ])('%s: %s', (_who, caller, allowed) => {
+    expect(maySeeEligibility(caller)).toBe(allowed);
   });
 });

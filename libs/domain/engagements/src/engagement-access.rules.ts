@@ -1,5 +1,8 @@
+import { mayChangeProgramme } from '@la-tracker/domain/programmes';
 import {
+  hasRole,
   isAdmin,
+  Role,
   programmeIdsOf,
   regionCodesOf,
   supplierIdsOf,
@@ -42,15 +45,18 @@ export function canSeeEngagement(scope: EngagementScope, engagement: EngagementR
   );
 }
 
-/** Referrals and decisions are for the programme's managers and for admins. */
-export function canManageProgramme(caller: Caller, programmeId: string): boolean {
-  return isAdmin(caller) || programmeIdsOf(caller).includes(programmeId);
-}
-
 /** A supplier starts delivery of its own engagements; managers and admins may too. */
 export function canStartEngagement(caller: Caller, engagement: EngagementReach): boolean {
   return (
-    canManageProgramme(caller, engagement.programmeId) ||
+    mayChangeProgramme(caller, engagement.programmeId) ||
     (engagement.supplierId !== null && supplierIdsOf(caller).includes(engagement.supplierId))
   );
+}
+
+/**
+ * Eligibility answers, and the overrides made against them, are not public (SPEC §2): programme
+ * managers, regional advisers and admins only. Supplier staff see the engagement without them.
+ */
+export function maySeeEligibility(caller: Caller): boolean {
+  return hasRole(caller, Role.PROGRAMME_MANAGER, Role.REGIONAL_ADVISER, Role.ADMIN);
 }

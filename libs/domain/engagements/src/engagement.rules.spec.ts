@@ -1,5 +1,6 @@
 import {
   capAllows,
+  capOnRecord,
   contractRefusal,
   decisionDateProblems,
   reasonProblems,
@@ -139,5 +140,51 @@ describe('decisionDateProblems', () => {
     expect(decisionDateProblems('2022-04-19', '2022-04-20', '2026-11-25')).toEqual([
       { field: 'decidedOn', message: 'must not be before the referral (2022-04-20)' },
     ]);
+  });
+});
+
+describe('capOnRecord', () => {
+  const version = (
+    effectiveFrom: string,
+    cap: number | null,
+    createdAt = '2021-01-01T00:00:00Z',
+  ) => ({
+    targetBasis: 'NONE' as const,
+    target: null,
+    cap,
+    effectiveFrom,
+    createdAt: new Date(createdAt),
+  });
+
+  it('is the version in force on the day the approval is recorded', () => {
+    expect(capOnRecord([version('2021-05-31', 15), version('2022-10-01', 10)], '2022-11-01')).toBe(
+      10,
+    );
+    expect(capOnRecord([version('2021-05-31', 15), version('2022-10-01', 10)], '2022-09-30')).toBe(
+      15,
+    );
+  });
+
+  it('falls back to the first version when none is in force yet, never to no cap', () => {
+    expect(capOnRecord([version('2023-04-01', 12), version('2023-06-01', 20)], '2022-11-01')).toBe(
+      12,
+    );
+  });
+
+  it('takes the later of two versions from the same day', () => {
+    expect(
+      capOnRecord(
+        [
+          version('2022-04-01', 15, '2022-01-01T00:00:00Z'),
+          version('2022-04-01', 9, '2022-02-01T00:00:00Z'),
+        ],
+        '2022-05-01',
+      ),
+    ).toBe(9);
+  });
+
+  it('is no cap when the year has none', () => {
+    expect(capOnRecord([], '2022-05-01')).toBeNull();
+    expect(capOnRecord([version('2021-05-31', null)], '2022-05-01')).toBeNull();
   });
 });

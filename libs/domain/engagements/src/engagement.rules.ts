@@ -1,5 +1,5 @@
 import { financialYearBounds, type FinancialYear } from '@la-tracker/domain/calendar';
-import type { ServiceLine } from '@la-tracker/domain/programmes';
+import { targetInForce, type ServiceLine, type TargetVersion } from '@la-tracker/domain/programmes';
 import type { IsoDate } from '@la-tracker/platform/time';
 
 /** SPEC §5.2: the states of an engagement and the moves between them. */
@@ -115,4 +115,25 @@ export function decisionDateProblems(
   if (decidedOn < referredOn)
     return [{ field: 'decidedOn', message: `must not be before the referral (${referredOn})` }];
   return [];
+}
+
+/**
+ * The cap an approval is held to: the version of the year's cap in force on the day the approval
+ * is recorded, or the year's first version when none is in force yet. Never the version of a
+ * decision date given by hand, so back-dating cannot reach a higher cap, or none.
+ */
+export function capOnRecord<V extends TargetVersion>(
+  versions: readonly V[],
+  today: IsoDate,
+): number | null {
+  const version =
+    targetInForce(versions, today) ??
+    [...versions].sort((a, b) =>
+      a.effectiveFrom === b.effectiveFrom
+        ? a.createdAt.getTime() - b.createdAt.getTime()
+        : a.effectiveFrom < b.effectiveFrom
+          ? -1
+          : 1,
+    )[0];
+  return version?.cap ?? null;
 }

@@ -15,6 +15,7 @@ import {
 } from '@la-tracker/domain/programmes';
 import { AuditEvent } from '@la-tracker/platform/audit';
 import { Role, type Caller, type RoleGrant } from '@la-tracker/platform/auth';
+import { encodeCursor } from '@la-tracker/platform/database';
 import { DomainError, ErrorCode } from '@la-tracker/platform/errors';
 import {
   createDomainTestContext,
@@ -394,6 +395,38 @@ describe('EngagementsService', () => {
       expect(approved.eligibility?.inspectionIds).toHaveLength(2);
     });
 
+    it('holds the cap however the decision is dated', async () => {
+      // A cap of 1 for 2021-22 taking effect on 2021-06-30: a decision dated before it is still
+      // held to it, as approvals are recorded now.
+      await dataSource.getRepository(ServiceLineTarget).insert({
+        programmeId: PROGRAMME,
+        serviceLine: 'POLITICAL_LEADERSHIP',
+        financialYear: '2021-22',
+        targetBasis: 'NONE',
+        target: null,
+        cap: 1,
+        effectiveFrom: '2021-06-30',
+      });
+      const backDated = (code: string) =>
+        sut.refer(MANAGER, {
+          programmeId: PROGRAMME,
+          serviceLine: 'POLITICAL_LEADERSHIP',
+          localAuthorityCode: code,
+          financialYear: '2021-22',
+          reason: 'Entered from the 2021 spreadsheet',
+          referredOn: '2021-05-31',
+        });
+      const first = await backDated('E08000001'); // Bolton
+      const second = await backDated('E08000002'); // Bury
+      await expect(
+        sut.approve(MANAGER, { engagementId: first.id, contractId: A1, decidedOn: '2021-06-01' }),
+      ).resolves.toMatchObject({ status: 'APPROVED', decidedOn: '2021-06-01' });
+      await refusedWith(
+        sut.approve(MANAGER, { engagementId: second.id, contractId: A1, decidedOn: '2021-06-01' }),
+        ErrorCode.CAP_REACHED,
+      );
+    });
+
     it('holds the cap when 50 approvals race for 15 places, round after round', async () => {
       const las: Array<{ gss_code: string }> = await dataSource.query(
         `SELECT gss_code FROM local_authority WHERE valid_to IS NULL ORDER BY gss_code LIMIT 50`,
@@ -560,6 +593,11 @@ describe('EngagementsService', () => {
       expect(referred.totalCount).toBe(0);
       await refusedWith(
         sut.list(MANAGER, { financialYear: '2022-2023', regionCode: 'North' }, {}),
+        ErrorCode.BAD_USER_INPUT,
+      );
+      // A cursor it did not give out is refused, not sent to the database.
+      await refusedWith(
+        sut.list(MANAGER, {}, { after: encodeCursor(['not-a-date', 'x']) }),
         ErrorCode.BAD_USER_INPUT,
       );
     });

@@ -9,12 +9,12 @@ import {
 import {
   Contract,
   ELIGIBILITY_RESTRICTED,
+  mayChangeProgramme,
   isProgrammeYear,
   LotServiceLine,
   Programme,
   ProgrammeServiceLine,
   ServiceLineTarget,
-  targetInForce,
   type ServiceLine,
 } from '@la-tracker/domain/programmes';
 import { AuditWriter } from '@la-tracker/platform/audit';
@@ -40,16 +40,12 @@ import {
 } from '@la-tracker/platform/errors';
 import { Clock, isIsoDate, type IsoDate } from '@la-tracker/platform/time';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import {
-  canManageProgramme,
-  canSeeEngagement,
-  canStartEngagement,
-  engagementScopeOf,
-} from './engagement-access.rules';
+import { canSeeEngagement, canStartEngagement, engagementScopeOf } from './engagement-access.rules';
 import { Engagement, type EligibilitySnapshot } from './engagement.entity';
 import { EngagementRepository, type ScopedEngagement } from './engagement.repository';
 import {
   capAllows,
+  capOnRecord,
   contractRefusal,
   decisionDateProblems,
   nextStatus,
@@ -127,7 +123,7 @@ export class EngagementsService {
       : undefined;
 
     const limit = pageSize(request.first);
-    const after = request.after ? (decodeCursor(request.after, 2) as [string, string]) : undefined;
+    const after = request.after ? engagementCursor(request.after) : undefined;
     const scope = engagementScopeOf(caller);
     const query = {
       programmeId: filter.programmeId ?? undefined,
@@ -151,16 +147,6 @@ export class EngagementsService {
       : [];
     if (!found) throw new NotFoundError('Engagement', id);
     return found;
-  }
-
-  /** For each id, the engagement if the caller may see it. */
-  async findByIds(caller: Caller, ids: readonly string[]): Promise<Array<Engagement | undefined>> {
-    const found = await this.repository.findInScope(
-      engagementScopeOf(caller),
-      ids.filter((id) => isUuid(id)),
-    );
-    const byId = new Map(found.map((e) => [e.id, e]));
-    return ids.map((id) => byId.get(id));
   }
 
   /** The support each LA has received or been offered, as far as the caller may see. */
@@ -248,7 +234,7 @@ export class EngagementsService {
       // Checked again under the lock: another decision may have come first.
       const { engagement } = await this.lockToMove(manager, caller, input.engagementId, 'APPROVE');
       await this.checkContract(manager, input.contractId, engagement);
-      await this.checkCap(manager, engagement, decidedOn);
+      await this.checkCap(manager, engagement);
       const before = { ...engagement };
       Object.assign(engagement, {
         status: 'APPROVED',
@@ -318,7 +304,7 @@ export class EngagementsService {
       ? await this.dataSource.getRepository(Programme).findOneBy({ id })
       : null;
     // Another programme's manager learns nothing, not even that it exists.
-    if (!programme || !canManageProgramme(caller, programme.id))
+    if (!programme || !mayChangeProgramme(caller, programme.id))
       throw new NotFoundError('Programme', id);
     return programme;
   }
@@ -345,7 +331,7 @@ export class EngagementsService {
     const allowed =
       move === 'START'
         ? canStartEngagement(caller, reach)
-        : canManageProgramme(caller, reach.programmeId);
+        : mayChangeProgramme(caller, reach.programmeId);
     if (!allowed)
       throw new ForbiddenError(
         move === 'START'
@@ -366,8 +352,11 @@ export class EngagementsService {
     contractId: string,
     engagement: Engagement,
   ): Promise<void> {
+    // Held until the approval commits, so a change to the contract cannot slip in between.
     const contract = isUuid(contractId)
-      ? await manager.getRepository(Contract).findOneBy({ id: contractId })
+      ? await manager
+          .getRepository(Contract)
+          .findOne({ where: { id: contractId }, lock: { mode: 'pessimistic_read' } })
       : null;
     if (!contract || contract.programmeId !== engagement.programmeId)
       throw new NotFoundError('Contract', contractId);
@@ -409,11 +398,7 @@ export class EngagementsService {
     };
   }
 
-  private async checkCap(
-    manager: EntityManager,
-    engagement: Engagement,
-    decidedOn: IsoDate,
-  ): Promise<void> {
+  private async checkCap(manager: EntityManager, engagement: Engagement): Promise<void> {
     const { programmeId, serviceLine, financialYear } = engagement;
     // Approvals of this line wait here for each other, so each counts what those before it took.
     await manager
@@ -428,7 +413,7 @@ export class EngagementsService {
     const versions = await manager
       .getRepository(ServiceLineTarget)
       .findBy({ programmeId, serviceLine, financialYear });
-    const cap = targetInForce(versions, decidedOn)?.cap ?? null;
+    const cap = capOnRecord(versions, this.clock.today());
     const counted = await this.repository.countedLocalAuthorities(
       manager,
       programmeId,
@@ -497,6 +482,16 @@ const PAST: Record<EngagementMove, string> = {
 function auditedValues(engagement: Engagement): Record<string, unknown> {
   const { createdAt: _created, updatedAt: _updated, ...values } = engagement;
   return values;
+}
+
+/** The (referredOn, id) a page of engagements ended at; anything else is not one of our cursors. */
+function engagementCursor(cursor: string): [IsoDate, string] {
+  const [referredOn, id] = decodeCursor(cursor, 2).map(String);
+  if (!isIsoDate(referredOn) || !isUuid(id))
+    throw BadUserInputError.forFields([
+      { field: 'after', message: 'is not a cursor this list gave out' },
+    ]);
+  return [referredOn, id];
 }
 
 /** Why an LA cannot be referred for a year it did not exist in; null when it did. */

@@ -1,7 +1,6 @@
 import {
   contractLotProblem,
   contractReferenceProblems,
-  contractRefusal,
   contractTermsProblems,
   rateServiceLine,
   type ContractTerms,
@@ -152,45 +151,5 @@ describe('contractLotProblem', () => {
       field: 'lotId',
       message: 'lot 1 is not in force on 2022-03-31 (it runs from 2022-04-01 to no end)',
     });
-  });
-});
-
-describe('contractRefusal', () => {
-  const contract = {
-    reference: 'A1',
-    programmeId: 'p1',
-    startsOn: '2021-06-01',
-    endsOn: '2022-05-31',
-  };
-  const engagement = { programmeId: 'p1', serviceLine: 'CORPORATE_LEADERSHIP' as const };
-
-  it('is null when the contract covers the line in its programme on the date', () => {
-    expect(contractRefusal(contract, universal, engagement, '2021-06-01')).toBeNull();
-    expect(contractRefusal(contract, universal, engagement, '2022-05-31')).toBeNull();
-  });
-
-  it('refuses a contract of another programme', () => {
-    expect(
-      contractRefusal(contract, universal, { ...engagement, programmeId: 'p2' }, '2021-07-01'),
-    ).toBe('Contract A1 belongs to another programme.');
-  });
-
-  it('refuses a line outside its lot', () => {
-    expect(
-      contractRefusal(
-        contract,
-        universal,
-        { ...engagement, serviceLine: 'TARGETED_SUPPORT' },
-        '2021-07-01',
-      ),
-    ).toBe(
-      'Contract A1 does not cover TARGETED_SUPPORT: its lot holds POLITICAL_LEADERSHIP, CORPORATE_LEADERSHIP.',
-    );
-  });
-
-  it.each(['2021-05-31', '2022-06-01'])('refuses a date outside the contract: %s', (on) => {
-    expect(contractRefusal(contract, universal, engagement, on)).toBe(
-      `Contract A1 is not in force on ${on}: it runs from 2021-06-01 to 2022-05-31.`,
-    );
   });
 });

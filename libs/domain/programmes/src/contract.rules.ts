@@ -97,19 +97,3 @@ export function rateServiceLine(
 ): ServiceLine | null {
   return rate.serviceLine ?? (lotServiceLines.length === 1 ? lotServiceLines[0] : null);
 }
-
-/** Why a contract cannot take on an engagement of this service line on this date; null if it can. */
-export function contractRefusal(
-  contract: { reference: string; programmeId: string; startsOn: IsoDate; endsOn: IsoDate },
-  lotServiceLines: readonly ServiceLine[],
-  engagement: { programmeId: string; serviceLine: ServiceLine },
-  on: IsoDate,
-): string | null {
-  if (contract.programmeId !== engagement.programmeId)
-    return `Contract ${contract.reference} belongs to another programme.`;
-  if (!lotServiceLines.includes(engagement.serviceLine))
-    return `Contract ${contract.reference} does not cover ${engagement.serviceLine}: its lot holds ${lotServiceLines.join(', ')}.`;
-  if (on < contract.startsOn || on > contract.endsOn)
-    return `Contract ${contract.reference} is not in force on ${on}: it runs from ${contract.startsOn} to ${contract.endsOn}.`;
-  return null;
-}
