@@ -141,6 +141,11 @@ describe('local authorities over GraphQL', () => {
       ['first over 100', `{ localAuthorities(first: 100000) { totalCount } }`, 'first'],
       ['a cursor it never gave', `{ localAuthorities(after: "nope") { totalCount } }`, 'after'],
       [
+        'a well-formed cursor with an id that is not one',
+        `{ localAuthorities(after: "${Buffer.from(JSON.stringify(['Leeds', 'x'])).toString('base64url')}") { totalCount } }`,
+        'after',
+      ],
+      [
         'a malformed region code',
         `{ localAuthorities(filter: { regionCode: "North East" }) { totalCount } }`,
         'filter.regionCode',
