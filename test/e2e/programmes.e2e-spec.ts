@@ -405,9 +405,10 @@ describe('programmes, suppliers and contracts over GraphQL', () => {
     const before = await cost();
     for (const n of [2, 3, 4]) await contractWithNewSupplier(n);
     expect(await cost()).toBe(before);
-    // Sign-in (2); the programme (1); its allocations, lots, service lines, suppliers, their
-    // contacts and contracts (1 each); targets and the counts they come to (2); the contracts'
-    // programmes, suppliers and rates (1 each). Lots serve both contracts and service lines.
-    expect(before).toBe(14);
+    // Sign-in (2); the programme (1); its allocations, lots, service lines, suppliers, where
+    // those hold contracts, their contacts and contracts (1 each); targets and the counts they
+    // come to (2); the contracts' programmes, suppliers and rates (1 each). Lots serve both
+    // contracts and service lines.
+    expect(before).toBe(15);
   });
 });

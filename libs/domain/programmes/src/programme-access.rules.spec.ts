@@ -109,14 +109,28 @@ describe('managesProgrammes', () => {
 });
 
 describe('maySeeContactsOf', () => {
-  it('shows contacts to admins, managers and the supplier’s own staff', () => {
-    expect(maySeeContactsOf(admin, 's2')).toBe(true);
-    expect(maySeeContactsOf(newManager, 's2')).toBe(true);
-    expect(maySeeContactsOf(supplier, 's1')).toBe(true);
+  const inP1 = { id: 's2', programmeIds: ['p1'] };
+  const inP3 = { id: 's2', programmeIds: ['p3'] };
+  const uncontracted = { id: 's2', programmeIds: [] };
+
+  it('shows contacts to admins and to the supplier’s own staff', () => {
+    expect(maySeeContactsOf(admin, inP3)).toBe(true);
+    expect(maySeeContactsOf(supplier, { id: 's1', programmeIds: ['p3'] })).toBe(true);
+  });
+
+  it('shows them to managers of a programme the supplier holds a contract in', () => {
+    expect(maySeeContactsOf(manager, inP1)).toBe(true);
+    expect(maySeeContactsOf(manager, inP3)).toBe(false);
+    expect(maySeeContactsOf(newManager, inP1)).toBe(false);
+  });
+
+  it('shows every manager a supplier with no contract yet', () => {
+    expect(maySeeContactsOf(manager, uncontracted)).toBe(true);
+    expect(maySeeContactsOf(newManager, uncontracted)).toBe(true);
   });
 
   it('hides them from other suppliers and from advisers', () => {
-    expect(maySeeContactsOf(supplier, 's2')).toBe(false);
-    expect(maySeeContactsOf(adviser, 's1')).toBe(false);
+    expect(maySeeContactsOf(supplier, uncontracted)).toBe(false);
+    expect(maySeeContactsOf(adviser, uncontracted)).toBe(false);
   });
 });

@@ -38,7 +38,22 @@ export function managesProgrammes(caller: Caller): boolean {
   return hasRole(caller, Role.ADMIN, Role.PROGRAMME_MANAGER);
 }
 
-/** A supplier's contacts are personal data: admins and managers, and the supplier's own staff. */
-export function maySeeContactsOf(caller: Caller, supplierId: string): boolean {
-  return managesProgrammes(caller) || supplierIdsOf(caller).includes(supplierId);
+/** What the contact rules need to know of a supplier: the programmes it holds contracts in. */
+export interface SupplierReach {
+  id: string;
+  programmeIds: readonly string[];
+}
+
+/**
+ * A supplier's contacts are personal data, and reminders go to them: admins, the supplier's own
+ * staff, and managers of a programme it holds a contract in see and add them. A supplier with no
+ * contract yet is open to every manager, who may be about to contract it.
+ */
+export function maySeeContactsOf(caller: Caller, supplier: SupplierReach): boolean {
+  if (isAdmin(caller) || supplierIdsOf(caller).includes(supplier.id)) return true;
+  if (!hasRole(caller, Role.PROGRAMME_MANAGER)) return false;
+  const managed = programmeIdsOf(caller);
+  return (
+    supplier.programmeIds.length === 0 || supplier.programmeIds.some((id) => managed.includes(id))
+  );
 }

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { financialYearBounds, type FinancialYear } from '@la-tracker/domain/calendar';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { Contract, ContractRate } from './contract.entity';
-import type { ProgrammeScope } from './programme-access.rules';
+import type { ProgrammeScope, SupplierReach } from './programme-access.rules';
 import { BudgetAllocation, Programme } from './programme.entity';
 import { ProgrammeServiceLine, ServiceLineTarget } from './service-line.entity';
 import type { ServiceLine } from './service-line';
@@ -188,6 +188,20 @@ export class ProgrammeRepository {
       .createQueryBuilder('r')
       .where('r.contract_id = ANY(:contractIds)', { contractIds })
       .getMany();
+  }
+
+  /** Each supplier with the programmes it holds contracts in. */
+  async reachOf(
+    supplierIds: readonly string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<SupplierReach[]> {
+    const rows = await manager.query<Array<{ id: string; programmeIds: string[] }>>(
+      `SELECT s.id, coalesce(array_agg(DISTINCT c.programme_id) FILTER (WHERE c.id IS NOT NULL), '{}') AS "programmeIds"
+         FROM supplier s LEFT JOIN contract c ON c.supplier_id = s.id
+        WHERE s.id = ANY($1) GROUP BY s.id`,
+      [supplierIds],
+    );
+    return rows;
   }
 
   contactsOf(supplierIds: readonly string[]): Promise<SupplierContact[]> {

@@ -266,19 +266,41 @@ describe('ProgrammesService', () => {
       expect(await outcome(adviser)).toEqual(['North Star Ltd', 'Southern Cross LLP', 'NOT_FOUND']);
     });
 
-    it('shows contacts to managers and the supplier’s own staff, and refuses anyone else', async () => {
+    it('shows contacts to managers of its programmes and the supplier’s own staff, and refuses anyone else', async () => {
       const ids = [world.north.id, world.south.id];
       const contacts = (caller: typeof admin) => sut.contactsOf(caller, ids);
-      expect(await contacts(world.managerOfSecond)).toEqual([
+      expect(await contacts(admin)).toEqual([
         [expect.objectContaining({ email: 'ada@north-star.example', name: 'Ada' })],
         [expect.objectContaining({ email: 'bo@southern-cross.example', name: null })],
       ]);
+      // North Star holds contracts only in the default programme; Southern Cross in the second.
+      const [north, south] = await contacts(world.managerOfSecond);
+      expect(north).toBeInstanceOf(ForbiddenError);
+      expect(south).toEqual([expect.objectContaining({ email: 'bo@southern-cross.example' })]);
       const [own, other] = await contacts(world.northStaff);
       expect(own).toEqual([expect.objectContaining({ email: 'ada@north-star.example' })]);
       expect(other).toBeInstanceOf(ForbiddenError);
       expect((await contacts(adviser)).every((answer) => answer instanceof ForbiddenError)).toBe(
         true,
       );
+    });
+  });
+
+  describe('adding a contact', () => {
+    it("lets a manager add to their programmes' suppliers only, as if the others did not exist", async () => {
+      const suppliers = app.get(SupplierChangeService);
+      await expect(
+        suppliers.addSupplierContact(world.managerOfSecond, {
+          supplierId: world.north.id,
+          email: 'inbox@second.example',
+        }),
+      ).rejects.toThrow(NotFoundError);
+      await expect(
+        suppliers.addSupplierContact(world.managerOfSecond, {
+          supplierId: world.south.id,
+          email: 'desk@southern-cross.example',
+        }),
+      ).resolves.toMatchObject({ id: world.south.id });
     });
   });
 

@@ -140,7 +140,8 @@ export class ProgrammesService {
     caller: Caller,
     supplierIds: readonly string[],
   ): Promise<Array<SupplierContact[] | ForbiddenError>> {
-    const allowed = supplierIds.filter((id) => maySeeContactsOf(caller, id));
+    const reach = await this.repository.reachOf(rowIds(supplierIds));
+    const allowed = reach.filter((supplier) => maySeeContactsOf(caller, supplier)).map((s) => s.id);
     const contacts = groupBy(
       allowed,
       allowed.length > 0 ? await this.repository.contactsOf(allowed) : [],
@@ -150,7 +151,9 @@ export class ProgrammesService {
       const i = allowed.indexOf(id);
       return i >= 0
         ? contacts[i]
-        : new ForbiddenError("A supplier's contacts are for managers, admins and its own staff.");
+        : new ForbiddenError(
+            "A supplier's contacts are for admins, its own staff and the managers of its programmes.",
+          );
     });
   }
 

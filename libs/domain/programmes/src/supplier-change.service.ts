@@ -5,7 +5,8 @@ import { isUniqueViolation, isUuid } from '@la-tracker/platform/database';
 import { ConflictError, ForbiddenError, NotFoundError } from '@la-tracker/platform/errors';
 import { DataSource, type EntityManager } from 'typeorm';
 import { refuseProblems } from './input-problems';
-import { managesProgrammes } from './programme-access.rules';
+import { managesProgrammes, maySeeContactsOf } from './programme-access.rules';
+import { ProgrammeRepository } from './programme.repository';
 import { Supplier, SupplierContact } from './supplier.entity';
 import {
   contactProblems,
@@ -36,6 +37,7 @@ export class SupplierChangeService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(AuditWriter) private readonly audit: AuditWriter,
+    @Inject(ProgrammeRepository) private readonly repository: ProgrammeRepository,
   ) {}
 
   async createSupplier(caller: Caller, input: NewSupplier): Promise<Supplier> {
@@ -82,7 +84,10 @@ export class SupplierChangeService {
             .getRepository(Supplier)
             .findOne({ where: { id: input.supplierId }, lock: { mode: 'pessimistic_write' } })
         : null;
-      if (!supplier) throw new NotFoundError('Supplier', input.supplierId);
+      // A manager adds contacts to suppliers of their own programmes, or not yet contracted.
+      const [reach] = supplier ? await this.repository.reachOf([supplier.id], manager) : [];
+      if (!supplier || !reach || !maySeeContactsOf(caller, reach))
+        throw new NotFoundError('Supplier', input.supplierId);
       await this.addContact(manager, caller, input);
       return supplier;
     });
