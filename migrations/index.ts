@@ -2,6 +2,7 @@ import { engagementEntities } from '@la-tracker/domain/engagements';
 import { identityEntities } from '@la-tracker/domain/identity';
 import { inspectionEntities } from '@la-tracker/domain/inspections';
 import { localAuthorityEntities } from '@la-tracker/domain/local-authorities';
+import { monthlyReturnEntities } from '@la-tracker/domain/monthly-returns';
 import { programmeEntities } from '@la-tracker/domain/programmes';
 import { AuditEvent } from '@la-tracker/platform/audit';
 import { OutboxJob } from '@la-tracker/platform/queue';
@@ -12,6 +13,7 @@ import { OutboxJob1795631935000 } from './1795631935000-OutboxJob';
 import { Inspections1795634585584 } from './1795634585584-Inspections';
 import { ProgrammesAndEngagements1795638121351 } from './1795638121351-ProgrammesAndEngagements';
 import { InspectionImportRequests1795638329843 } from './1795638329843-InspectionImportRequests';
+import { MonthlyReturns1795642259471 } from './1795642259471-MonthlyReturns';
 
 /** Every entity the database holds: the schema the migrations below must produce. */
 export const entities = [
@@ -20,6 +22,7 @@ export const entities = [
   ...inspectionEntities,
   ...programmeEntities,
   ...engagementEntities,
+  ...monthlyReturnEntities,
   AuditEvent,
   OutboxJob,
 ];
@@ -32,4 +35,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   Inspections1795634585584,
   ProgrammesAndEngagements1795638121351,
   InspectionImportRequests1795638329843,
+  MonthlyReturns1795642259471,
 ];

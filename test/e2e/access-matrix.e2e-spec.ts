@@ -212,6 +212,35 @@ const MATRIX: Record<string, Row> = {
       `mutation { updateContract(input: { contractId: "${contractId}", value: "2000.00" }) { id } }`,
     expected: managersOnly,
   },
+  // Returns are delivery and spend: not for advisers. The supplier's contract runs from June 2021.
+  'Query.monthlyReturns': {
+    document: '{ monthlyReturns(first: 5) { totalCount edges { node { month status } } } }',
+    expected: { ...managersOnly, SUPPLIER: 'ALLOWED' },
+  },
+  'Query.monthlyReturn': {
+    document: `{ monthlyReturn(id: "${NO_SUCH_ID}") { id } }`,
+    expected: { ...managersOnly, SUPPLIER: 'ALLOWED' },
+    answers: ['NOT_FOUND'],
+  },
+  'Mutation.submitMonthlyReturn': {
+    document: `mutation { submitMonthlyReturn(input: { programmeId: "${programmeId}", month: "2021-07", sessionsDelivered: 2, participants: 9, spend: "2500.00" }) { id status } }`,
+    expected: {
+      ...managersOnly,
+      ADMIN: 'FORBIDDEN',
+      PROGRAMME_MANAGER: 'FORBIDDEN',
+      SUPPLIER: 'ALLOWED',
+    },
+  },
+  'Mutation.acceptMonthlyReturn': {
+    document: `mutation { acceptMonthlyReturn(id: "${NO_SUCH_ID}") { id } }`,
+    expected: managersOnly,
+    answers: ['NOT_FOUND'],
+  },
+  'Mutation.returnMonthlyReturn': {
+    document: `mutation { returnMonthlyReturn(id: "${NO_SUCH_ID}", reason: "Spend does not add up") { id } }`,
+    expected: managersOnly,
+    answers: ['NOT_FOUND'],
+  },
   'Mutation.assignProgrammeManager': {
     document: ({ spareUserId }) =>
       `mutation { assignProgrammeManager(input: { programmeId: "${programmeId}", userId: "${spareUserId}" }) { assigned } }`,

@@ -6,6 +6,7 @@ import { EngagementsModule } from '@la-tracker/domain/engagements';
 import { IdentityModule } from '@la-tracker/domain/identity';
 import { InspectionImportRequestsModule, InspectionsModule } from '@la-tracker/domain/inspections';
 import { LocalAuthoritiesModule } from '@la-tracker/domain/local-authorities';
+import { MonthlyReturnsModule } from '@la-tracker/domain/monthly-returns';
 import { ProgrammesModule } from '@la-tracker/domain/programmes';
 import { entities, migrations } from '@la-tracker/migrations';
 import { AuditModule } from '@la-tracker/platform/audit';
@@ -59,6 +60,7 @@ import { ProgrammesResolver } from './programmes/programmes.resolver';
 import { ServiceLineResolver } from './programmes/service-line.resolver';
 import { SupplierChangeResolver } from './programmes/supplier-change.resolver';
 import { SupplierResolver } from './programmes/supplier.resolver';
+import { MonthlyReturnsResolver } from './monthly-returns/monthly-returns.resolver';
 
 type Plugins = NonNullable<ApolloDriverConfig['plugins']>;
 
@@ -71,6 +73,7 @@ type Plugins = NonNullable<ApolloDriverConfig['plugins']>;
     InspectionImportRequestsModule,
     ProgrammesModule,
     EngagementsModule,
+    MonthlyReturnsModule,
   ],
   providers: [LoadersFactory],
   exports: [
@@ -81,6 +84,7 @@ type Plugins = NonNullable<ApolloDriverConfig['plugins']>;
     EngagementsModule,
     InspectionImportRequestsModule,
     ProgrammesModule,
+    MonthlyReturnsModule,
   ],
 })
 class DomainModule {}
@@ -172,6 +176,7 @@ export class ApiModule {
         SupplierChangeResolver,
         ContractChangeResolver,
         ProgrammeManagerResolver,
+        MonthlyReturnsResolver,
       ],
     };
   }

@@ -49,6 +49,13 @@ export const ACCESS_POLICY: Readonly<Record<string, Access>> = {
   'Mutation.addSupplierContact': [Role.PROGRAMME_MANAGER, Role.ADMIN],
   'Mutation.createContract': [Role.PROGRAMME_MANAGER, Role.ADMIN],
   'Mutation.updateContract': [Role.PROGRAMME_MANAGER, Role.ADMIN],
+  // Monthly returns (SPEC §5.12): suppliers submit their own; the programme's managers and admins
+  // decide. Returns are delivery and spend, not LA status: advisers have no part in them.
+  'Query.monthlyReturns': [Role.PROGRAMME_MANAGER, Role.SUPPLIER, Role.ADMIN],
+  'Query.monthlyReturn': [Role.PROGRAMME_MANAGER, Role.SUPPLIER, Role.ADMIN],
+  'Mutation.submitMonthlyReturn': [Role.SUPPLIER],
+  'Mutation.acceptMonthlyReturn': [Role.PROGRAMME_MANAGER, Role.ADMIN],
+  'Mutation.returnMonthlyReturn': [Role.PROGRAMME_MANAGER, Role.ADMIN],
   // Who manages which programme is for admins alone (SPEC §2).
   'Mutation.assignProgrammeManager': [Role.ADMIN],
   'Mutation.revokeProgrammeManager': [Role.ADMIN],

@@ -1,0 +1,3 @@
+import { MonthlyReturn } from './monthly-return.entity';
+
+export const monthlyReturnEntities = [MonthlyReturn];
