@@ -211,6 +211,37 @@ describe('programmes, suppliers and contracts over GraphQL', () => {
     });
   });
 
+  it('keeps budgets and contract terms to those who run the programme and the supplier itself', async () => {
+    const mine = await newSupplier('Terms Ltd', 'terms@terms.example');
+    await ok('admin', CREATE_CONTRACT, { input: contractInput(mine, 'TERMS-1', lot7) });
+    await as('termsStaff', 'SUPPLIER', '--supplier', mine);
+    const query = `{ programme(id: "${DEFAULT}") { name budget budgetAllocations { amount }
+      contracts { reference value rates { amount } } } }`;
+    const terms = (data: { programme: { contracts: Array<{ reference: string }> } }) =>
+      data.programme.contracts.find((contract) => contract.reference === 'TERMS-1');
+
+    const byAdmin = await ok('admin', query);
+    expect(byAdmin.programme.budget).toBe('1400000.00');
+    expect(terms(byAdmin)).toMatchObject({ value: expect.any(String) });
+
+    // Supplier staff see their own contract's terms, not the programme's budget.
+    const bySupplier = await call('termsStaff', query);
+    expect(bySupplier.data!.programme).toMatchObject({ budget: null, budgetAllocations: null });
+    expect(terms(bySupplier.data!)).toMatchObject({ value: expect.any(String) });
+    expect(new Set(bySupplier.errors?.map((e) => e.extensions?.code))).toEqual(
+      new Set(['FORBIDDEN']),
+    );
+
+    // Advisers see whom contracts are with, not what they cost, nor the budget.
+    const byAdviser = await call('adviser', query);
+    expect(byAdviser.data!.programme).toMatchObject({
+      name: 'Local Authority and Political Leadership Support',
+      budget: null,
+      budgetAllocations: null,
+    });
+    expect(terms(byAdviser.data!)).toEqual({ reference: 'TERMS-1', value: null, rates: null });
+  });
+
   it('answers NOT_FOUND to a manager of another programme, for reads and changes alike', async () => {
     const { createProgramme } = await ok(
       'newManager',

@@ -1,8 +1,17 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import type { Contract, LotView } from '@la-tracker/domain/programmes';
-import type { GraphQLContext } from '../graphql/graphql-context';
+import { maySeeTermsOf, type Contract, type LotView } from '@la-tracker/domain/programmes';
+import { ForbiddenError } from '@la-tracker/platform/errors';
+import { signedInCaller, type GraphQLContext } from '../graphql/graphql-context';
+import { MoneyScalar } from '../graphql/money.scalar';
 import { LotModel, ProgrammeModel } from './programme.model';
 import { ContractModel, ContractRateModel, SupplierModel } from './supplier.model';
+
+async function assertMaySeeTerms(context: GraphQLContext, contract: Contract): Promise<void> {
+  if (!maySeeTermsOf(await signedInCaller(context.auth), contract))
+    throw new ForbiddenError(
+      'A contract’s value and rates are for admins, the programme’s managers and the supplier.',
+    );
+}
 
 @Resolver(() => ContractModel)
 export class ContractResolver {
@@ -24,8 +33,22 @@ export class ContractResolver {
     return lots.find((lot) => lot.id === contract.lotId) as LotView;
   }
 
-  @ResolveField(() => [ContractRateModel], { description: 'In service-line order.' })
-  rates(@Parent() contract: Contract, @Context() context: GraphQLContext) {
+  @ResolveField(() => MoneyScalar, {
+    nullable: true,
+    description: 'Its value: for admins, the programme’s managers and the supplier’s staff.',
+  })
+  async value(@Parent() contract: Contract, @Context() context: GraphQLContext) {
+    await assertMaySeeTerms(context, contract);
+    return contract.valuePence;
+  }
+
+  @ResolveField(() => [ContractRateModel], {
+    nullable: true,
+    description:
+      'In service-line order: for admins, the programme’s managers and the supplier’s staff.',
+  })
+  async rates(@Parent() contract: Contract, @Context() context: GraphQLContext) {
+    await assertMaySeeTerms(context, contract);
     return context.loaders.programmes.rates.load(contract.id);
   }
 }

@@ -81,7 +81,6 @@ export class ProgrammeModel {
   @Field()
   contractingAuthority!: string;
 
-  @Field(() => MoneyScalar, { name: 'budget', description: 'The total budget.' })
   budgetPence!: number;
 
   @Field(() => DateScalar)

@@ -1,10 +1,17 @@
 import { Inject } from '@nestjs/common';
 import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { ProgrammesService, type LotView, type Programme } from '@la-tracker/domain/programmes';
+import {
+  maySeeBudgetOf,
+  ProgrammesService,
+  type LotView,
+  type Programme,
+} from '@la-tracker/domain/programmes';
+import { ForbiddenError } from '@la-tracker/platform/errors';
 import type { Caller } from '@la-tracker/platform/auth';
 import { CurrentCaller } from '../auth/current-caller.decorator';
 import { DateScalar } from '../graphql/date.scalar';
-import type { GraphQLContext } from '../graphql/graphql-context';
+import { signedInCaller, type GraphQLContext } from '../graphql/graphql-context';
+import { MoneyScalar } from '../graphql/money.scalar';
 import {
   BudgetAllocationModel,
   LotModel,
@@ -12,6 +19,11 @@ import {
   ProgrammeServiceLineModel,
 } from './programme.model';
 import { ContractModel, SupplierModel } from './supplier.model';
+
+async function assertMaySeeBudget(context: GraphQLContext, programmeId: string): Promise<void> {
+  if (!maySeeBudgetOf(await signedInCaller(context.auth), programmeId))
+    throw new ForbiddenError('A programme’s budget is for admins and its managers.');
+}
 
 @Resolver(() => ProgrammeModel)
 export class ProgrammesResolver {
@@ -33,8 +45,21 @@ export class ProgrammesResolver {
     return this.service.get(caller, id);
   }
 
-  @ResolveField(() => [BudgetAllocationModel], { description: 'By financial year, if allocated.' })
-  budgetAllocations(@Parent() programme: Programme, @Context() context: GraphQLContext) {
+  @ResolveField(() => MoneyScalar, {
+    nullable: true,
+    description: 'The total budget: for admins and the programme’s managers.',
+  })
+  async budget(@Parent() programme: Programme, @Context() context: GraphQLContext) {
+    await assertMaySeeBudget(context, programme.id);
+    return programme.budgetPence;
+  }
+
+  @ResolveField(() => [BudgetAllocationModel], {
+    nullable: true,
+    description: 'By financial year, if allocated: for admins and the programme’s managers.',
+  })
+  async budgetAllocations(@Parent() programme: Programme, @Context() context: GraphQLContext) {
+    await assertMaySeeBudget(context, programme.id);
     return context.loaders.programmes.budgetAllocations.load(programme.id);
   }
 

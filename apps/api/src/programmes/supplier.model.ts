@@ -42,7 +42,6 @@ export class ContractModel {
   @Field({ description: 'The programme’s reference for it, unique within the programme.' })
   reference!: string;
 
-  @Field(() => MoneyScalar, { name: 'value' })
   valuePence!: number;
 
   @Field(() => DateScalar)

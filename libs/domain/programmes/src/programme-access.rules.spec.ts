@@ -2,7 +2,9 @@ import { Role, type Caller, type RoleGrant } from '@la-tracker/platform/auth';
 import {
   managesProgrammes,
   mayChangeProgramme,
+  maySeeBudgetOf,
   maySeeContactsOf,
+  maySeeTermsOf,
   programmeScopeOf,
 } from './programme-access.rules';
 
@@ -132,5 +134,31 @@ describe('maySeeContactsOf', () => {
   it('hides them from other suppliers and from advisers', () => {
     expect(maySeeContactsOf(supplier, uncontracted)).toBe(false);
     expect(maySeeContactsOf(adviser, uncontracted)).toBe(false);
+  });
+});
+
+describe('maySeeBudgetOf', () => {
+  it('shows a budget to admins and the programme’s managers only', () => {
+    expect(maySeeBudgetOf(admin, 'p3')).toBe(true);
+    expect(maySeeBudgetOf(manager, 'p1')).toBe(true);
+    expect(maySeeBudgetOf(manager, 'p3')).toBe(false);
+    expect(maySeeBudgetOf(supplier, 'p1')).toBe(false);
+    expect(maySeeBudgetOf(adviser, 'p1')).toBe(false);
+  });
+});
+
+describe('maySeeTermsOf', () => {
+  const contract = { programmeId: 'p1', supplierId: 's1' };
+
+  it('shows value and rates to admins, the programme’s managers and the supplier’s staff', () => {
+    expect(maySeeTermsOf(admin, contract)).toBe(true);
+    expect(maySeeTermsOf(manager, contract)).toBe(true);
+    expect(maySeeTermsOf(supplier, contract)).toBe(true);
+  });
+
+  it('hides them from advisers, other suppliers and other managers', () => {
+    expect(maySeeTermsOf(adviser, contract)).toBe(false);
+    expect(maySeeTermsOf(supplier, { ...contract, supplierId: 's2' })).toBe(false);
+    expect(maySeeTermsOf(manager, { ...contract, programmeId: 'p3' })).toBe(false);
   });
 });

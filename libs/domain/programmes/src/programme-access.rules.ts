@@ -57,3 +57,25 @@ export function maySeeContactsOf(caller: Caller, supplier: SupplierReach): boole
     supplier.programmeIds.length === 0 || supplier.programmeIds.some((id) => managed.includes(id))
   );
 }
+
+/**
+ * Budgets are for those who run the programme: admins and its managers. Advisers, who read LAs'
+ * support, and supplier staff do not see them.
+ */
+export function maySeeBudgetOf(caller: Caller, programmeId: string): boolean {
+  return mayChangeProgramme(caller, programmeId);
+}
+
+/**
+ * A contract's value and rates are commercial terms: admins, the programme's managers and the
+ * supplier's own staff only; advisers see whom a contract is with, not what it costs.
+ */
+export function maySeeTermsOf(
+  caller: Caller,
+  contract: { programmeId: string; supplierId: string },
+): boolean {
+  return (
+    mayChangeProgramme(caller, contract.programmeId) ||
+    supplierIdsOf(caller).includes(contract.supplierId)
+  );
+}
