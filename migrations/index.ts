@@ -3,6 +3,7 @@ import { identityEntities } from '@la-tracker/domain/identity';
 import { inspectionEntities } from '@la-tracker/domain/inspections';
 import { localAuthorityEntities } from '@la-tracker/domain/local-authorities';
 import { programmeEntities } from '@la-tracker/domain/programmes';
+import { sessionEntities } from '@la-tracker/domain/sessions';
 import { AuditEvent } from '@la-tracker/platform/audit';
 import { OutboxJob } from '@la-tracker/platform/queue';
 import type { MigrationInterface } from 'typeorm';
@@ -12,6 +13,7 @@ import { OutboxJob1795631935000 } from './1795631935000-OutboxJob';
 import { Inspections1795634585584 } from './1795634585584-Inspections';
 import { ProgrammesAndEngagements1795638121351 } from './1795638121351-ProgrammesAndEngagements';
 import { InspectionImportRequests1795638329843 } from './1795638329843-InspectionImportRequests';
+import { DeliverySessions1795641819642 } from './1795641819642-DeliverySessions';
 
 /** Every entity the database holds: the schema the migrations below must produce. */
 export const entities = [
@@ -20,6 +22,7 @@ export const entities = [
   ...inspectionEntities,
   ...programmeEntities,
   ...engagementEntities,
+  ...sessionEntities,
   AuditEvent,
   OutboxJob,
 ];
@@ -32,4 +35,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   Inspections1795634585584,
   ProgrammesAndEngagements1795638121351,
   InspectionImportRequests1795638329843,
+  DeliverySessions1795641819642,
 ];

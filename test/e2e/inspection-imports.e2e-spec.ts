@@ -9,6 +9,7 @@ import {
 } from '@la-tracker/platform/testing';
 import { startApi, type RunningApi } from '../support/api';
 import { CLI, run, type Finished } from '../support/cli';
+import { insertSupplier } from '../support/suppliers';
 import { tokenFor } from '../support/tokens';
 import { startWorker, type RunningWorker } from '../support/worker';
 
@@ -56,8 +57,10 @@ describe('inspection imports queued for the worker', () => {
     worker = await startWorker(env);
     api = await startApi({ databaseUrl: database.url, redisUrl: testEnvironment().redisUrl });
     manager = { authorization: `Bearer ${await tokenFor(database.url, 'PROGRAMME_MANAGER')}` };
+    // Tokens name only suppliers that exist.
+    const supplierId = await insertSupplier(database.url, 'North Star Leadership Ltd');
     supplier = {
-      authorization: `Bearer ${await tokenFor(database.url, 'SUPPLIER', '--supplier', '6f1c2a8e-93b4-4d0b-8f5e-2a7c9d1e4b3f')}`,
+      authorization: `Bearer ${await tokenFor(database.url, 'SUPPLIER', '--supplier', supplierId)}`,
     };
     imported = await run(CLI, ['import-inspections', FILE_2025, '--queue'], env);
     mkdirSync(files, { recursive: true });

@@ -7,6 +7,7 @@ import { IdentityModule } from '@la-tracker/domain/identity';
 import { InspectionImportRequestsModule, InspectionsModule } from '@la-tracker/domain/inspections';
 import { LocalAuthoritiesModule } from '@la-tracker/domain/local-authorities';
 import { ProgrammesModule } from '@la-tracker/domain/programmes';
+import { SessionsModule } from '@la-tracker/domain/sessions';
 import { entities, migrations } from '@la-tracker/migrations';
 import { AuditModule } from '@la-tracker/platform/audit';
 import { TokenVerifier } from '@la-tracker/platform/auth';
@@ -58,6 +59,12 @@ import { ProgrammesResolver } from './programmes/programmes.resolver';
 import { ServiceLineResolver } from './programmes/service-line.resolver';
 import { SupplierChangeResolver } from './programmes/supplier-change.resolver';
 import { SupplierResolver } from './programmes/supplier.resolver';
+import {
+  DeliverySessionsResolver,
+  EngagementSessionsResolver,
+  SessionAttendanceResolver,
+  SessionCostShareResolver,
+} from './sessions/sessions.resolver';
 
 type Plugins = NonNullable<ApolloDriverConfig['plugins']>;
 
@@ -70,6 +77,7 @@ type Plugins = NonNullable<ApolloDriverConfig['plugins']>;
     InspectionImportRequestsModule,
     ProgrammesModule,
     EngagementsModule,
+    SessionsModule,
   ],
   providers: [LoadersFactory],
   exports: [
@@ -80,6 +88,7 @@ type Plugins = NonNullable<ApolloDriverConfig['plugins']>;
     EngagementsModule,
     InspectionImportRequestsModule,
     ProgrammesModule,
+    SessionsModule,
   ],
 })
 class DomainModule {}
@@ -170,6 +179,10 @@ export class ApiModule {
         SupplierChangeResolver,
         ContractChangeResolver,
         ProgrammeManagerResolver,
+        DeliverySessionsResolver,
+        SessionAttendanceResolver,
+        SessionCostShareResolver,
+        EngagementSessionsResolver,
       ],
     };
   }

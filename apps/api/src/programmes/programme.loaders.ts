@@ -27,6 +27,7 @@ export function createProgrammeLoaders(service: ProgrammesService, caller: () =>
   return {
     programmeById: scoped<Programme>((who, ids) => service.byIds(who, ids)),
     supplierById: scoped<Supplier>((who, ids) => service.suppliersByIds(who, ids)),
+    contractById: scoped<Contract>((who, ids) => service.contractsByIds(who, ids)),
     suppliersOfProgramme: scoped<Supplier[]>((who, ids) => service.suppliersOfProgrammes(who, ids)),
     contractsOfProgramme: scoped<Contract[]>((who, ids) => service.contractsOfProgrammes(who, ids)),
     contractsOfSupplier: scoped<Contract[]>((who, ids) => service.contractsOfSuppliers(who, ids)),

@@ -309,6 +309,25 @@ export class EngagementsService {
     });
   }
 
+  /**
+   * Delivery has begun: a session was recorded on these engagements, so those still APPROVED move
+   * to IN_DELIVERY from the session's date, audited as a start. Runs in the recording's
+   * transaction, which holds their rows locked and has allowed the caller to record on them.
+   */
+  async startDelivery(
+    manager: EntityManager,
+    caller: Caller,
+    engagements: readonly Engagement[],
+    startedOn: IsoDate,
+  ): Promise<void> {
+    for (const engagement of engagements) {
+      if (nextStatus(engagement.status, 'START') === null) continue;
+      const before = { ...engagement };
+      Object.assign(engagement, { status: 'IN_DELIVERY', startedOn });
+      await this.save(manager, caller, 'engagement.start', before, engagement);
+    }
+  }
+
   private check(problems: FieldProblem[]): void {
     if (problems.length > 0) throw BadUserInputError.forFields(problems);
   }
