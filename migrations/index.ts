@@ -4,6 +4,7 @@ import { inspectionEntities } from '@la-tracker/domain/inspections';
 import { localAuthorityEntities } from '@la-tracker/domain/local-authorities';
 import { monthlyReturnEntities } from '@la-tracker/domain/monthly-returns';
 import { programmeEntities } from '@la-tracker/domain/programmes';
+import { sessionEntities } from '@la-tracker/domain/sessions';
 import { AuditEvent } from '@la-tracker/platform/audit';
 import { OutboxJob } from '@la-tracker/platform/queue';
 import type { MigrationInterface } from 'typeorm';
@@ -14,6 +15,7 @@ import { Inspections1795634585584 } from './1795634585584-Inspections';
 import { ProgrammesAndEngagements1795638121351 } from './1795638121351-ProgrammesAndEngagements';
 import { InspectionImportRequests1795638329843 } from './1795638329843-InspectionImportRequests';
 import { MonthlyReturns1795642259471 } from './1795642259471-MonthlyReturns';
+import { DeliverySessions1795643000000 } from './1795643000000-DeliverySessions';
 
 /** Every entity the database holds: the schema the migrations below must produce. */
 export const entities = [
@@ -23,6 +25,7 @@ export const entities = [
   ...programmeEntities,
   ...engagementEntities,
   ...monthlyReturnEntities,
+  ...sessionEntities,
   AuditEvent,
   OutboxJob,
 ];
@@ -36,4 +39,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   ProgrammesAndEngagements1795638121351,
   InspectionImportRequests1795638329843,
   MonthlyReturns1795642259471,
+  DeliverySessions1795643000000,
 ];

@@ -50,6 +50,16 @@ const managersOnly = {
   REGIONAL_ADVISER: 'FORBIDDEN',
 } as const;
 
+/** Allowed to supplier staff only: they record their own delivery. */
+const suppliersOnly = {
+  anonymous: 'UNAUTHENTICATED',
+  noRole: 'FORBIDDEN',
+  ADMIN: 'FORBIDDEN',
+  PROGRAMME_MANAGER: 'FORBIDDEN',
+  SUPPLIER: 'ALLOWED',
+  REGIONAL_ADVISER: 'FORBIDDEN',
+} as const;
+
 const everyRole = {
   ADMIN: 'ALLOWED',
   PROGRAMME_MANAGER: 'ALLOWED',
@@ -143,6 +153,47 @@ const MATRIX: Record<string, Row> = {
   },
   'Mutation.withdrawEngagement': {
     document: `mutation { withdrawEngagement(id: "${NO_SUCH_ID}", reason: "Leader resigned") { id } }`,
+    expected: managersOnly,
+    answers: ['NOT_FOUND'],
+  },
+  'Query.deliverySessions': {
+    document:
+      '{ deliverySessions(first: 5) { totalCount edges { node { id dueBy overdue cost } } } }',
+    expected: { anonymous: 'UNAUTHENTICATED', noRole: 'FORBIDDEN', ...everyRole },
+  },
+  'Query.deliverySession': {
+    document: `{ deliverySession(id: "${NO_SUCH_ID}") { id } }`,
+    expected: { anonymous: 'UNAUTHENTICATED', noRole: 'FORBIDDEN', ...everyRole },
+    answers: ['NOT_FOUND'],
+  },
+  // Made-up engagements and sessions: those allowed are answered NOT_FOUND.
+  'Mutation.planSession': {
+    document: `mutation { planSession(input: { engagementIds: ["${NO_SUCH_ID}"], plannedOn: "2022-12-19" }) { id } }`,
+    expected: suppliersOnly,
+    answers: ['NOT_FOUND'],
+  },
+  'Mutation.recordSession': {
+    document: `mutation { recordSession(input: { engagementIds: ["${NO_SUCH_ID}"], deliveredOn: "2022-06-14", durationMinutes: 90, format: IN_PERSON, topic: "Scrutiny", attendance: [{ role: LEAD_MEMBER, count: 1 }] }) { id } }`,
+    expected: suppliersOnly,
+    answers: ['NOT_FOUND'],
+  },
+  'Mutation.updateSession': {
+    document: `mutation { updateSession(input: { id: "${NO_SUCH_ID}", topic: "Scrutiny" }) { id } }`,
+    expected: suppliersOnly,
+    answers: ['NOT_FOUND'],
+  },
+  'Mutation.submitSession': {
+    document: `mutation { submitSession(id: "${NO_SUCH_ID}") { id } }`,
+    expected: suppliersOnly,
+    answers: ['NOT_FOUND'],
+  },
+  'Mutation.approveSession': {
+    document: `mutation { approveSession(id: "${NO_SUCH_ID}") { id } }`,
+    expected: managersOnly,
+    answers: ['NOT_FOUND'],
+  },
+  'Mutation.returnSession': {
+    document: `mutation { returnSession(id: "${NO_SUCH_ID}", reason: "Wrong date") { id } }`,
     expected: managersOnly,
     answers: ['NOT_FOUND'],
   },

@@ -57,8 +57,10 @@ describe('inspection imports queued for the worker', () => {
     worker = await startWorker(env);
     api = await startApi({ databaseUrl: database.url, redisUrl: testEnvironment().redisUrl });
     manager = { authorization: `Bearer ${await tokenFor(database.url, 'PROGRAMME_MANAGER')}` };
+    // Tokens name only suppliers that exist.
+    const supplierId = await insertSupplier(database.url, 'North Star Leadership Ltd');
     supplier = {
-      authorization: `Bearer ${await tokenFor(database.url, 'SUPPLIER', '--supplier', await insertSupplier(database.url, 'North Star Leadership Ltd'))}`,
+      authorization: `Bearer ${await tokenFor(database.url, 'SUPPLIER', '--supplier', supplierId)}`,
     };
     imported = await run(CLI, ['import-inspections', FILE_2025, '--queue'], env);
     mkdirSync(files, { recursive: true });

@@ -217,8 +217,11 @@ describe('programmes, suppliers and contracts over GraphQL', () => {
     await as('termsStaff', 'SUPPLIER', '--supplier', mine);
     const query = `{ programme(id: "${DEFAULT}") { name budget budgetAllocations { amount }
       contracts { reference value rates { amount } } } }`;
-    const terms = (data: { programme: { contracts: Array<{ reference: string }> } }) =>
-      data.programme.contracts.find((contract) => contract.reference === 'TERMS-1');
+    type Terms = { reference: string; value: string | null; rates: unknown };
+    const terms = (data: Record<string, unknown>) =>
+      (data.programme as { contracts: Terms[] }).contracts.find(
+        (contract) => contract.reference === 'TERMS-1',
+      );
 
     const byAdmin = await ok('admin', query);
     expect(byAdmin.programme.budget).toBe('1400000.00');

@@ -8,6 +8,7 @@ import { InspectionImportRequestsModule, InspectionsModule } from '@la-tracker/d
 import { LocalAuthoritiesModule } from '@la-tracker/domain/local-authorities';
 import { MonthlyReturnsModule } from '@la-tracker/domain/monthly-returns';
 import { ProgrammesModule } from '@la-tracker/domain/programmes';
+import { SessionsModule } from '@la-tracker/domain/sessions';
 import { entities, migrations } from '@la-tracker/migrations';
 import { AuditModule } from '@la-tracker/platform/audit';
 import { TokenVerifier } from '@la-tracker/platform/auth';
@@ -61,6 +62,12 @@ import { ServiceLineResolver } from './programmes/service-line.resolver';
 import { SupplierChangeResolver } from './programmes/supplier-change.resolver';
 import { SupplierResolver } from './programmes/supplier.resolver';
 import { MonthlyReturnsResolver } from './monthly-returns/monthly-returns.resolver';
+import {
+  DeliverySessionsResolver,
+  EngagementSessionsResolver,
+  SessionAttendanceResolver,
+  SessionCostShareResolver,
+} from './sessions/sessions.resolver';
 
 type Plugins = NonNullable<ApolloDriverConfig['plugins']>;
 
@@ -74,6 +81,7 @@ type Plugins = NonNullable<ApolloDriverConfig['plugins']>;
     ProgrammesModule,
     EngagementsModule,
     MonthlyReturnsModule,
+    SessionsModule,
   ],
   providers: [LoadersFactory],
   exports: [
@@ -85,6 +93,7 @@ type Plugins = NonNullable<ApolloDriverConfig['plugins']>;
     InspectionImportRequestsModule,
     ProgrammesModule,
     MonthlyReturnsModule,
+    SessionsModule,
   ],
 })
 class DomainModule {}
@@ -177,6 +186,10 @@ export class ApiModule {
         ContractChangeResolver,
         ProgrammeManagerResolver,
         MonthlyReturnsResolver,
+        DeliverySessionsResolver,
+        SessionAttendanceResolver,
+        SessionCostShareResolver,
+        EngagementSessionsResolver,
       ],
     };
   }

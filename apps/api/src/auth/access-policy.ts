@@ -29,6 +29,26 @@ export const ACCESS_POLICY: Readonly<Record<string, Access>> = {
   'Mutation.startEngagement': [Role.PROGRAMME_MANAGER, Role.SUPPLIER, Role.ADMIN],
   'Mutation.completeEngagement': [Role.PROGRAMME_MANAGER, Role.ADMIN],
   'Mutation.withdrawEngagement': [Role.PROGRAMME_MANAGER, Role.ADMIN],
+  // Sessions are seen as engagements are; suppliers alone plan, record, change and submit their
+  // own delivery, and the programme's managers and admins approve or return it (SPEC §2, §5.5).
+  'Query.deliverySessions': [
+    Role.PROGRAMME_MANAGER,
+    Role.SUPPLIER,
+    Role.REGIONAL_ADVISER,
+    Role.ADMIN,
+  ],
+  'Query.deliverySession': [
+    Role.PROGRAMME_MANAGER,
+    Role.SUPPLIER,
+    Role.REGIONAL_ADVISER,
+    Role.ADMIN,
+  ],
+  'Mutation.planSession': [Role.SUPPLIER],
+  'Mutation.recordSession': [Role.SUPPLIER],
+  'Mutation.updateSession': [Role.SUPPLIER],
+  'Mutation.submitSession': [Role.SUPPLIER],
+  'Mutation.approveSession': [Role.PROGRAMME_MANAGER, Role.ADMIN],
+  'Mutation.returnSession': [Role.PROGRAMME_MANAGER, Role.ADMIN],
   // The audit log: managers read their programmes' entries, admins all (SPEC §5.10).
   'Query.auditEvents': [Role.PROGRAMME_MANAGER, Role.ADMIN],
   // Managers import Ofsted's files (SPEC §3), so they and admins follow the imports.

@@ -8,6 +8,7 @@ import {
 } from '@la-tracker/domain/inspections';
 import { ProgrammesService, type ServiceLine } from '@la-tracker/domain/programmes';
 import type { Caller } from '@la-tracker/platform/auth';
+import { SessionsService } from '@la-tracker/domain/sessions';
 import type { NotFoundError } from '@la-tracker/platform/errors';
 import { LocalAuthoritiesService, type LocalAuthority } from '@la-tracker/domain/local-authorities';
 import DataLoader from 'dataloader';
@@ -16,10 +17,12 @@ import {
   type LocalAuthorityLoaders,
 } from '../local-authorities/local-authority.loaders';
 import { createProgrammeLoaders, type ProgrammeLoaders } from '../programmes/programme.loaders';
+import { createSessionLoaders, type SessionLoaders } from '../sessions/session.loaders';
 
 export interface Loaders {
   localAuthorities: LocalAuthorityLoaders;
   programmes: ProgrammeLoaders;
+  sessions: SessionLoaders;
   /** Each LA's inspections and visits, newest first. */
   inspections: DataLoader<string, InspectionEvent[]>;
   /** Eligibility of many LAs at once, for the caller of this request. */
@@ -50,6 +53,7 @@ export class LoadersFactory {
     @Inject(EligibilityService) private readonly eligibility: EligibilityService,
     @Inject(ProgrammesService) private readonly programmes: ProgrammesService,
     @Inject(EngagementsService) private readonly engagements: EngagementsService,
+    @Inject(SessionsService) private readonly sessions: SessionsService,
   ) {}
 
   /** `caller` gives the request's caller once the guard has found them. */
@@ -60,6 +64,7 @@ export class LoadersFactory {
       ),
       localAuthorities: createLocalAuthorityLoaders(this.localAuthorities),
       programmes: createProgrammeLoaders(this.programmes, caller),
+      sessions: createSessionLoaders(this.sessions, caller),
       inspections: new DataLoader((ids) => this.inspections.eventsOf(ids)),
       eligibility: new DataLoader(
         async (keys) => {

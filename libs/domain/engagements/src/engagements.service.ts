@@ -149,6 +149,16 @@ export class EngagementsService {
     return found;
   }
 
+  /** For each id, the engagement if the caller may see it. */
+  async findByIds(caller: Caller, ids: readonly string[]): Promise<Array<Engagement | undefined>> {
+    const found = await this.repository.findInScope(
+      engagementScopeOf(caller),
+      ids.filter((id) => isUuid(id)),
+    );
+    const byId = new Map(found.map((e) => [e.id, e]));
+    return ids.map((id) => byId.get(id));
+  }
+
   /** The support each LA has received or been offered, as far as the caller may see. */
   async ofLocalAuthorities(caller: Caller, ids: readonly string[]): Promise<Engagement[][]> {
     const found = await this.repository.ofLocalAuthorities(engagementScopeOf(caller), ids);
@@ -293,6 +303,25 @@ export class EngagementsService {
       });
       return this.save(manager, caller, 'engagement.withdraw', before, engagement);
     });
+  }
+
+  /**
+   * Delivery has begun: a session was recorded on these engagements, so those still APPROVED move
+   * to IN_DELIVERY from the session's date, audited as a start. Runs in the recording's
+   * transaction, which holds their rows locked and has allowed the caller to record on them.
+   */
+  async startDelivery(
+    manager: EntityManager,
+    caller: Caller,
+    engagements: readonly Engagement[],
+    startedOn: IsoDate,
+  ): Promise<void> {
+    for (const engagement of engagements) {
+      if (nextStatus(engagement.status, 'START') === null) continue;
+      const before = { ...engagement };
+      Object.assign(engagement, { status: 'IN_DELIVERY', startedOn });
+      await this.save(manager, caller, 'engagement.start', before, engagement);
+    }
   }
 
   private check(problems: FieldProblem[]): void {

@@ -1,9 +1,15 @@
 import {
+  cohortProblems,
+  engagementIdProblems,
   headcountByLocalAuthority,
   nextSessionStatus,
   SESSION_MOVES,
   SESSION_STATUSES,
+  sessionChangeProblems,
+  sessionDateProblems,
+  sessionPlanProblems,
   sessionReportProblems,
+  type CohortMember,
   type SessionMove,
   type SessionReport,
   type SessionStatus,
@@ -60,6 +66,12 @@ describe('sessionReportProblems', () => {
 
   it('accepts a cohort session', () => {
     expect(sessionReportProblems(s1, cohort, '2022-06-14')).toEqual([]);
+  });
+
+  it('refuses what is not a date', () => {
+    expect(
+      sessionReportProblems({ ...s1, deliveredOn: '2022-02-30' }, cohort, '2023-01-01'),
+    ).toEqual([{ field: 'deliveredOn', message: 'must be a date (YYYY-MM-DD)' }]);
   });
 
   it('refuses a date in the future', () => {
@@ -146,4 +158,116 @@ describe('headcountByLocalAuthority', () => {
       ]),
     );
   });
+});
+
+describe('sessionPlanProblems', () => {
+  it('takes a plan with a date alone, past or future', () => {
+    expect(sessionPlanProblems({ plannedOn: '2022-12-19' })).toEqual([]);
+    expect(sessionPlanProblems({ plannedOn: '2031-01-06' })).toEqual([]);
+  });
+
+  it('holds what a plan gives to what a report could hold', () => {
+    expect(
+      sessionPlanProblems({
+        plannedOn: '19/12/2022',
+        topic: ' ',
+        format: 'ONLINE',
+        durationMinutes: 721,
+      }),
+    ).toEqual([
+      { field: 'plannedOn', message: 'must be a date (YYYY-MM-DD)' },
+      {
+        field: 'durationMinutes',
+        message: 'must be a whole number of minutes from 15 to 720 (12 hours)',
+      },
+      { field: 'topic', message: 'must be 1 to 200 characters' },
+    ]);
+  });
+});
+
+describe('engagementIdProblems', () => {
+  it('needs one engagement or more, each once, at most 200', () => {
+    expect(engagementIdProblems(['a', 'b'])).toEqual([]);
+    expect(engagementIdProblems([])).toEqual([
+      { field: 'engagementIds', message: 'must name at least one engagement' },
+    ]);
+    expect(engagementIdProblems(['a', 'b', 'a'])).toEqual([
+      { field: 'engagementIds', message: 'names an engagement twice' },
+    ]);
+    expect(engagementIdProblems(Array.from({ length: 201 }, (_, i) => `e${i}`))).toEqual([
+      { field: 'engagementIds', message: 'must name at most 200 engagements' },
+    ]);
+  });
+});
+
+describe('cohortProblems', () => {
+  const member = (localAuthorityId: string, change: Partial<CohortMember> = {}): CohortMember => ({
+    serviceLine: 'POLITICAL_LEADERSHIP',
+    contractId: 'a1',
+    localAuthorityId,
+    ...change,
+  });
+
+  it('takes engagements of one line and contract, one per LA (S1)', () => {
+    expect(
+      cohortProblems([member('hartlepool'), member('middlesbrough'), member('redcar')]),
+    ).toEqual([]);
+  });
+
+  it('refuses a mix of lines or contracts, and an LA twice', () => {
+    expect(
+      cohortProblems([
+        member('hartlepool'),
+        member('middlesbrough', { serviceLine: 'COACHING_MENTORING', contractId: 'a7' }),
+        member('hartlepool'),
+      ]),
+    ).toEqual([
+      { field: 'engagementIds', message: 'must all be of one service line' },
+      { field: 'engagementIds', message: 'must all be under one contract' },
+      { field: 'engagementIds', message: 'must each be of a different local authority' },
+    ]);
+  });
+});
+
+describe('sessionDateProblems', () => {
+  const a1 = { reference: 'A1', startsOn: '2021-05-31', endsOn: '2024-03-31' };
+
+  it.each(['2021-05-31', '2022-06-14', '2024-03-31'])('takes %s, within the contract', (date) => {
+    expect(sessionDateProblems('deliveredOn', date, a1)).toEqual([]);
+  });
+
+  it.each(['2021-05-30', '2024-04-01'])('refuses %s, outside it', (date) => {
+    expect(sessionDateProblems('deliveredOn', date, a1)).toEqual([
+      { field: 'deliveredOn', message: 'must fall within contract A1 (2021-05-31 to 2024-03-31)' },
+    ]);
+  });
+});
+
+describe('sessionChangeProblems', () => {
+  it("takes a plan's fields while PLANNED, and not a report's", () => {
+    expect(
+      sessionChangeProblems('PLANNED', ['engagementIds', 'plannedOn', 'topic', 'format']),
+    ).toEqual([]);
+    expect(sessionChangeProblems('PLANNED', ['deliveredOn', 'attendance', 'notes'])).toEqual(
+      ['deliveredOn', 'attendance', 'notes'].map((field) => ({
+        field,
+        message: 'is given when the session is recorded (recordSession with its sessionId)',
+      })),
+    );
+  });
+
+  it.each<SessionStatus>(['DRAFT', 'RETURNED'])(
+    "takes a report's fields while %s, and keeps the day it was planned for",
+    (status) => {
+      expect(
+        sessionChangeProblems(status, ['deliveredOn', 'durationMinutes', 'attendance', 'notes']),
+      ).toEqual([]);
+      expect(sessionChangeProblems(status, ['plannedOn'])).toEqual([
+        {
+          field: 'plannedOn',
+          message: 'is the plan’s, and stays as it was once the session is recorded',
+        },
+      ]);
+    },
+  );
 });

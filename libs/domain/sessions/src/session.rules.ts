@@ -1,4 +1,6 @@
-import type { IsoDate } from '@la-tracker/platform/time';
+import type { EngagementStatus } from '@la-tracker/domain/engagements';
+import type { ServiceLine } from '@la-tracker/domain/programmes';
+import { isIsoDate, type IsoDate } from '@la-tracker/platform/time';
 
 /** SPEC §5.5: PLANNED → DRAFT → SUBMITTED → APPROVED, or RETURNED with a reason, then resubmitted. */
 export const SESSION_STATUSES = ['PLANNED', 'DRAFT', 'SUBMITTED', 'RETURNED', 'APPROVED'] as const;
@@ -51,8 +53,10 @@ export const MIN_DURATION_MINUTES = 15;
 export const MAX_DURATION_MINUTES = 12 * 60;
 const MAX_TEXT = 2000;
 const MAX_TOPIC = 200;
+/** A cohort as large as every LA in England, with room to spare. */
+export const MAX_SESSION_ENGAGEMENTS = 200;
 /** More people than any session holds: a typing slip, not a cohort. */
-const MAX_COUNT = 1000;
+export const MAX_ATTENDEE_COUNT = 1000;
 
 export interface AttendanceLine {
   /** The LA present; may be left out when the session covers one engagement. */
@@ -72,6 +76,26 @@ export interface SessionReport {
 
 type Problem = { field: string; message: string };
 
+function durationProblems(minutes: number): Problem[] {
+  return Number.isInteger(minutes) &&
+    minutes >= MIN_DURATION_MINUTES &&
+    minutes <= MAX_DURATION_MINUTES
+    ? []
+    : [
+        {
+          field: 'durationMinutes',
+          message: `must be a whole number of minutes from ${MIN_DURATION_MINUTES} to ${MAX_DURATION_MINUTES} (12 hours)`,
+        },
+      ];
+}
+
+function topicProblems(topic: string): Problem[] {
+  const text = topic.trim();
+  return text === '' || text.length > MAX_TOPIC
+    ? [{ field: 'topic', message: `must be 1 to ${MAX_TOPIC} characters` }]
+    : [];
+}
+
 /**
  * What is wrong with a report of a delivered session (SPEC §5.5), field by field: a date not in
  * the future, 15 minutes to 12 hours, a topic, and attendance by LA and role where each LA is one
@@ -83,20 +107,11 @@ export function sessionReportProblems(
   today: IsoDate,
 ): Problem[] {
   const problems: Problem[] = [];
-  if (report.deliveredOn > today)
+  if (!isIsoDate(report.deliveredOn))
+    problems.push({ field: 'deliveredOn', message: 'must be a date (YYYY-MM-DD)' });
+  else if (report.deliveredOn > today)
     problems.push({ field: 'deliveredOn', message: 'must not be in the future' });
-  if (
-    !Number.isInteger(report.durationMinutes) ||
-    report.durationMinutes < MIN_DURATION_MINUTES ||
-    report.durationMinutes > MAX_DURATION_MINUTES
-  )
-    problems.push({
-      field: 'durationMinutes',
-      message: `must be a whole number of minutes from ${MIN_DURATION_MINUTES} to ${MAX_DURATION_MINUTES} (12 hours)`,
-    });
-  const topic = report.topic.trim();
-  if (topic === '' || topic.length > MAX_TOPIC)
-    problems.push({ field: 'topic', message: `must be 1 to ${MAX_TOPIC} characters` });
+  problems.push(...durationProblems(report.durationMinutes), ...topicProblems(report.topic));
   if ((report.notes?.length ?? 0) > MAX_TEXT)
     problems.push({ field: 'notes', message: `must be at most ${MAX_TEXT} characters` });
   if (report.attendance.length === 0)
@@ -120,13 +135,118 @@ export function sessionReportProblems(
     else if (seen.has(`${la}|${line.role}`))
       problems.push({ field: `${field}.role`, message: `${line.role} is given twice for this LA` });
     if (la !== null) seen.add(`${la}|${line.role}`);
-    if (!Number.isInteger(line.count) || line.count < 1 || line.count > MAX_COUNT)
+    if (!Number.isInteger(line.count) || line.count < 1 || line.count > MAX_ATTENDEE_COUNT)
       problems.push({
         field: `${field}.count`,
-        message: `must be a whole number from 1 to ${MAX_COUNT}`,
+        message: `must be a whole number from 1 to ${MAX_ATTENDEE_COUNT}`,
       });
   });
   return problems;
+}
+
+export interface SessionPlan {
+  plannedOn: IsoDate;
+  topic?: string | null;
+  format?: SessionFormat | null;
+  durationMinutes?: number | null;
+}
+
+/**
+ * What is wrong with a plan, field by field. A plan may be for any day, past or future (plans are
+ * entered after the event too); what it gives of topic and duration must be what a report could
+ * hold.
+ */
+export function sessionPlanProblems(plan: SessionPlan): Problem[] {
+  const problems: Problem[] = [];
+  if (!isIsoDate(plan.plannedOn))
+    problems.push({ field: 'plannedOn', message: 'must be a date (YYYY-MM-DD)' });
+  if (plan.durationMinutes !== null && plan.durationMinutes !== undefined)
+    problems.push(...durationProblems(plan.durationMinutes));
+  if (plan.topic !== null && plan.topic !== undefined) problems.push(...topicProblems(plan.topic));
+  return problems;
+}
+
+/** What a session needs to know of each engagement it covers. */
+export interface CohortMember {
+  serviceLine: ServiceLine;
+  contractId: string | null;
+  localAuthorityId: string;
+}
+
+/** What is wrong with the engagements a session is asked to cover, before looking them up. */
+export function engagementIdProblems(ids: readonly string[]): Problem[] {
+  const field = 'engagementIds';
+  if (ids.length === 0) return [{ field, message: 'must name at least one engagement' }];
+  if (ids.length > MAX_SESSION_ENGAGEMENTS)
+    return [{ field, message: `must name at most ${MAX_SESSION_ENGAGEMENTS} engagements` }];
+  if (new Set(ids).size !== ids.length) return [{ field, message: 'names an engagement twice' }];
+  return [];
+}
+
+/** Engagements a session may be recorded on: delivery is under way or about to start. */
+export const DELIVERABLE_ENGAGEMENT_STATUSES: readonly EngagementStatus[] = [
+  'APPROVED',
+  'IN_DELIVERY',
+];
+
+/**
+ * Why these engagements cannot share a session, if they cannot (SPEC §5.5): one service line
+ * under one contract (so one supplier and one rate), and one engagement per LA, so attendance by
+ * LA says whose it is.
+ */
+export function cohortProblems(engagements: readonly CohortMember[]): Problem[] {
+  const field = 'engagementIds';
+  const problems: Problem[] = [];
+  if (new Set(engagements.map((e) => e.serviceLine)).size > 1)
+    problems.push({ field, message: 'must all be of one service line' });
+  if (new Set(engagements.map((e) => e.contractId)).size > 1)
+    problems.push({ field, message: 'must all be under one contract' });
+  if (new Set(engagements.map((e) => e.localAuthorityId)).size !== engagements.length)
+    problems.push({ field, message: 'must each be of a different local authority' });
+  return problems;
+}
+
+/** A session is delivered (or planned) while its contract is in force. */
+export function sessionDateProblems(
+  field: string,
+  date: IsoDate,
+  contract: { reference: string; startsOn: IsoDate; endsOn: IsoDate },
+): Problem[] {
+  return date < contract.startsOn || date > contract.endsOn
+    ? [
+        {
+          field,
+          message: `must fall within contract ${contract.reference} (${contract.startsOn} to ${contract.endsOn})`,
+        },
+      ]
+    : [];
+}
+
+const PLAN_FIELDS = ['engagementIds', 'plannedOn', 'topic', 'format', 'durationMinutes'];
+const REPORT_FIELDS = [
+  'engagementIds',
+  'deliveredOn',
+  'durationMinutes',
+  'format',
+  'topic',
+  'attendance',
+  'notes',
+];
+
+/**
+ * The fields a change may give in a session's state: a plan's while it is PLANNED, a report's
+ * once it is recorded (the day it was planned for is then history).
+ */
+export function sessionChangeProblems(status: SessionStatus, given: readonly string[]): Problem[] {
+  const planned = status === 'PLANNED';
+  return given
+    .filter((field) => !(planned ? PLAN_FIELDS : REPORT_FIELDS).includes(field))
+    .map((field) => ({
+      field,
+      message: planned
+        ? 'is given when the session is recorded (recordSession with its sessionId)'
+        : 'is the plan’s, and stays as it was once the session is recorded',
+    }));
 }
 
 /** The headcount of each LA present, for sharing the session's cost (SPEC §5.5). */

@@ -1,0 +1,13 @@
+import {
+  DeliverySession,
+  SessionAttendance,
+  SessionCostShare,
+  SessionEngagement,
+} from './delivery-session.entity';
+
+export const sessionEntities = [
+  DeliverySession,
+  SessionEngagement,
+  SessionAttendance,
+  SessionCostShare,
+];

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { EngagementsModule } from '@la-tracker/domain/engagements';
+import { LocalAuthoritiesModule } from '@la-tracker/domain/local-authorities';
+import { AuditModule } from '@la-tracker/platform/audit';
+import { SessionRepository } from './session.repository';
+import { SessionsService } from './sessions.service';
+
+@Module({
+  imports: [AuditModule, LocalAuthoritiesModule, EngagementsModule],
+  providers: [SessionRepository, SessionsService],
+  exports: [SessionsService],
+})
+export class SessionsModule {}
