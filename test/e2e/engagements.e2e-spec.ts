@@ -355,6 +355,20 @@ describe('engagements over HTTP', () => {
     expect(la.data!.leeds.engagements).toEqual([]);
   });
 
+  it('refuses to shorten a contract so that engagements approved under it fall outside it', async () => {
+    // A1 has engagements approved for 2022-23 (the tests above); ending it in March 2022 strands them.
+    const before = await writes();
+    const response = await as(
+      'manager',
+      `mutation { updateContract(input: { contractId: "${A1}", endsOn: "2022-03-31" }) { id } }`,
+    );
+    expect(codeOf(response)).toBe('BAD_USER_INPUT');
+    expect(response.errors![0].message).toContain(
+      'the contract would no longer be in force in 2022-23, when engagements under it were approved',
+    );
+    expect(await writes()).toEqual(before);
+  });
+
   it('costs the same few SQL statements for a page of 100 engagements as for 5', async () => {
     // 120 approved engagements, one per active LA, straight into the table.
     await client.query(

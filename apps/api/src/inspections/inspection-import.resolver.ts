@@ -19,7 +19,6 @@ export class InspectionImportResolver {
   ) {}
 
   @Query(() => InspectionImportModel, {
-    nullable: true,
     description: 'An import of an Ofsted file, with its progress (programme managers and admins).',
   })
   async inspectionImport(

@@ -85,8 +85,8 @@ class ProgressWriter {
 }
 
 /**
- * Imports of Ofsted files run by the worker: a request stores the file and queues the job in one
- * transaction; the worker's run imports it, keeping the request's progress and outcome. Reading
+ * Imports of Ofsted files run by the worker: a request stores the file, then writes the request and
+ * its job in one transaction (removing the file if that fails); the worker's run imports it, keeping the request's progress and outcome. Reading
  * requests is for programme managers and admins (SPEC §3: they import Ofsted's files).
  */
 @Injectable()

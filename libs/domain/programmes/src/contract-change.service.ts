@@ -157,6 +157,7 @@ export class ContractChangeService {
       refuseProblems([
         ...contractTermsProblems(terms, lotLines, programme),
         ...(lotProblem ? [lotProblem] : []),
+        ...(await this.strandedBy(manager, contract.id, terms)),
       ]);
 
       const before = contractValues(contract, rates);
@@ -183,6 +184,42 @@ export class ContractChangeService {
       });
       return updated;
     });
+  }
+
+  /**
+   * New dates must still cover what was approved and delivered under the contract: the years of
+   * its engagements, and the days of its sessions. (Read by table, as those libraries build on
+   * this one.)
+   */
+  private async strandedBy(
+    manager: EntityManager,
+    contractId: string,
+    terms: Pick<ContractTerms, 'startsOn' | 'endsOn'>,
+  ): Promise<Array<{ field: string; message: string }>> {
+    const [row] = await manager.query<Array<{ years: string[]; sessions: number }>>(
+      `SELECT
+         (SELECT coalesce(array_agg(DISTINCT e.financial_year ORDER BY e.financial_year), '{}')
+            FROM engagement e
+           WHERE e.contract_id = $1 AND e.status IN ('APPROVED', 'IN_DELIVERY', 'COMPLETED')
+             AND ($2::date > make_date(left(e.financial_year, 4)::int + 1, 3, 31)
+               OR $3::date < make_date(left(e.financial_year, 4)::int, 4, 1))) AS years,
+         (SELECT count(*)::int FROM delivery_session s
+           WHERE s.contract_id = $1
+             AND coalesce(s.delivered_on, s.planned_on) NOT BETWEEN $2::date AND $3::date) AS sessions`,
+      [contractId, terms.startsOn, terms.endsOn],
+    );
+    const problems: Array<{ field: string; message: string }> = [];
+    if (row.years.length > 0)
+      problems.push({
+        field: 'startsOn',
+        message: `the contract would no longer be in force in ${row.years.join(', ')}, when engagements under it were approved`,
+      });
+    if (row.sessions > 0)
+      problems.push({
+        field: 'endsOn',
+        message: `${row.sessions} session${row.sessions === 1 ? '' : 's'} under the contract would fall outside its dates`,
+      });
+    return problems;
   }
 
   private async serviceLinesOf(manager: EntityManager, lotId: string): Promise<ServiceLine[]> {
