@@ -60,12 +60,7 @@ export class QueueWorkers implements OnApplicationBootstrap, OnModuleDestroy {
       );
       worker.on('error', (error) => this.logger.warn(`Queue "${queue}": ${error.message}`));
       worker.on('failed', (job, error) => {
-        if (!job) return;
-        const gaveUp = job.attemptsMade >= (job.opts.attempts ?? 1);
-        this.logger.warn(
-          `Job ${job.id} failed on attempt ${job.attemptsMade}: ${error.message}` +
-            (gaveUp ? ' (no attempts left; kept in Redis as failed)' : '; it will be retried'),
-        );
+        if (job) void this.failed(processors, job, error);
       });
       this.workers.push(worker);
     }
@@ -85,6 +80,26 @@ export class QueueWorkers implements OnApplicationBootstrap, OnModuleDestroy {
     this.workers.length = 0;
   }
 
+  private async failed(
+    processors: Map<string, JobProcessor>,
+    job: Job<JobPayload>,
+    error: Error,
+  ): Promise<void> {
+    // Failed for good, rather than waiting for a retry: out of attempts, or stalled too often.
+    const gaveUp = await job.isFailed().catch(() => false);
+    this.logger.warn(
+      `Job ${job.id} failed on attempt ${job.attemptsMade}: ${error.message}` +
+        (gaveUp ? ' (the queue gave up; kept in Redis as failed)' : '; it will be retried'),
+    );
+    const processor = processors.get(job.name);
+    if (!gaveUp || !processor?.gaveUp) return;
+    await processor
+      .gaveUp(job.data, error.message)
+      .catch((cause: unknown) =>
+        this.logger.error(`Could not record that job ${job.id} was given up: ${String(cause)}`),
+      );
+  }
+
   private async run(
     processors: Map<string, JobProcessor>,
     job: Job<JobPayload>,
@@ -101,6 +116,7 @@ export class QueueWorkers implements OnApplicationBootstrap, OnModuleDestroy {
     const running = processor.process(job.data, {
       jobId: job.id ?? '',
       attempt: job.attemptsMade + 1,
+      attempts: job.opts.attempts ?? 1,
     });
     this.inProgress.add(running);
     try {

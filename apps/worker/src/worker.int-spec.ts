@@ -30,6 +30,7 @@ const ALWAYS_FAIL = defineJob<{ changeId: string }>('test.always-fail', {
 const FROM_NEWER_RELEASE = defineJob<{ changeId: string }>('test.from-newer-release');
 
 const runs: Array<{ changeId: string } & JobContext> = [];
+const givenUp: Array<{ changeId: string; reason: string }> = [];
 
 @ProcessorFor(NOTE_CHANGE)
 class NoteChangeProcessor implements JobProcessor<{ changeId: string }> {
@@ -44,6 +45,11 @@ class AlwaysFailProcessor implements JobProcessor<{ changeId: string }> {
   process(payload: { changeId: string }, context: JobContext): Promise<void> {
     runs.push({ ...payload, ...context });
     return Promise.reject(new Error(`cannot process ${payload.changeId}`));
+  }
+
+  gaveUp(payload: { changeId: string }, reason: string): Promise<void> {
+    givenUp.push({ ...payload, reason });
+    return Promise.resolve();
   }
 }
 
@@ -135,7 +141,7 @@ describe('a job from the outbox to the worker', () => {
     await eventually(() => runsOf('c1').length > 0, { what: 'the job to run' });
     await eventually(async () => (await queue.getJobState(jobId)) === 'completed');
     await sleep(300);
-    expect(runsOf('c1')).toEqual([{ changeId: 'c1', jobId, attempt: 1 }]);
+    expect(runsOf('c1')).toEqual([{ changeId: 'c1', jobId, attempt: 1, attempts: 5 }]);
   });
 
   it('runs a job once when its row is relayed again', async () => {
@@ -182,6 +188,14 @@ describe('a job from the outbox to the worker', () => {
     const job = await queue.getJob(jobId);
     expect(job?.attemptsMade).toBe(2);
     expect(job?.failedReason).toBe('cannot process f1');
+    // Its processor is told once, after the last attempt, not after the first.
+    await eventually(() => Promise.resolve(givenUp.some((g) => g.changeId === 'f1')), {
+      what: 'the processor to be told',
+    });
+    expect(givenUp.filter((g) => g.changeId === 'f1')).toEqual([
+      { changeId: 'f1', reason: 'cannot process f1' },
+    ]);
+    expect(runsOf('f1').map((run) => run.attempts)).toEqual([2, 2]);
   });
 
   it('leaves a job it has no processor for to a worker that has one, without failing it', async () => {

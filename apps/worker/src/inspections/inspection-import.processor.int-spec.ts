@@ -104,7 +104,7 @@ describe('the inspection import job, through the worker', () => {
     const before = await inspectionsSnapshot();
     await worker
       .get(InspectionImportProcessor)
-      .process({ importId: id }, { jobId: 'again', attempt: 1 });
+      .process({ importId: id }, { jobId: 'again', attempt: 1, attempts: 3 });
     expect(await imports.find(id)).toEqual(last);
     expect(await inspectionsSnapshot()).toEqual(before);
   });

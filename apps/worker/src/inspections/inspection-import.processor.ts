@@ -14,7 +14,11 @@ export class InspectionImportProcessor implements JobProcessor<{ importId: strin
     private readonly imports: InspectionImportRequestService,
   ) {}
 
-  process({ importId }: { importId: string }, { attempt }: JobContext): Promise<void> {
-    return this.imports.run(importId, { number: attempt, of: INSPECTION_IMPORT.attempts });
+  process({ importId }: { importId: string }, { attempt, attempts }: JobContext): Promise<void> {
+    return this.imports.run(importId, { number: attempt, of: attempts });
+  }
+
+  gaveUp({ importId }: { importId: string }): Promise<void> {
+    return this.imports.giveUp(importId);
   }
 }

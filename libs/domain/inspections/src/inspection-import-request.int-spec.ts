@@ -201,6 +201,22 @@ describe('InspectionImportRequestService', () => {
       expect(await inspectionsSnapshot()).toEqual(before);
     });
 
+    it('fails a request the queue gave up on, unless it had finished', async () => {
+      const { id } = await sut.request(file2025());
+      await dataSource.query(`UPDATE inspection_import SET status = 'RUNNING' WHERE id = $1`, [id]);
+      await sut.giveUp(id);
+      expect(await requestRow(id)).toMatchObject({
+        status: 'FAILED',
+        error: expect.stringMatching(/^The import was stopped too often before it could finish/),
+      });
+
+      const finished = await sut.request(file2025());
+      await sut.run(finished.id, ONLY_ATTEMPT);
+      const done = await requestRow(finished.id);
+      await sut.giveUp(finished.id);
+      expect(await requestRow(finished.id)).toEqual(done);
+    });
+
     it('runs again a request a stopped worker left RUNNING', async () => {
       const { id } = await sut.request(file2025());
       await dataSource.query(

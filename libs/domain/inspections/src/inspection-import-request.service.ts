@@ -193,6 +193,19 @@ export class InspectionImportRequestService {
     }
   }
 
+  /**
+   * The queue gave up on the request's job. One still unfinished (a worker died in it too often)
+   * fails, so nobody waits for it; a finished one is left as it is.
+   */
+  async giveUp(importId: string): Promise<void> {
+    if (!isUuid(importId)) return;
+    await this.repository.fail(
+      importId,
+      "The import was stopped too often before it could finish (the worker may have run out of memory), so nothing was imported; the worker's log says more.",
+      this.clock.now(),
+    );
+  }
+
   /** The request as it stands, for the command line that asked for it; null when unknown. */
   async find(id: string): Promise<InspectionImportRequest | null> {
     const record = isUuid(id) ? await this.repository.findById(id) : null;

@@ -6,6 +6,8 @@ export interface JobContext {
   jobId: string;
   /** 1 on the first run, 2 on the first retry, and so on. */
   attempt: number;
+  /** Runs in all before the queue gives up on the job. */
+  attempts: number;
 }
 
 /**
@@ -14,6 +16,12 @@ export interface JobContext {
  */
 export interface JobProcessor<P extends JobPayload = JobPayload> {
   process(payload: P, context: JobContext): Promise<void>;
+  /**
+   * Told once the queue has given up on the job: its last attempt failed, or it stalled too often
+   * (a worker that died while running it), when `process` may not have had the chance to say so.
+   * For a record that would otherwise wait for an outcome forever. Must be idempotent too.
+   */
+  gaveUp?(payload: P, reason: string): Promise<void>;
 }
 
 const PROCESSES_JOB = Symbol('la-tracker:processes-job');
