@@ -1,3 +1,4 @@
+import { sqlList } from '@la-tracker/platform/database';
 import { LocalAuthority } from '@la-tracker/domain/local-authorities';
 import {
   Contract,
@@ -18,8 +19,6 @@ import {
 } from 'typeorm';
 import { ENGAGEMENT_STATUSES, OPEN_STATUSES, type EngagementStatus } from './engagement.rules';
 
-const quoted = (values: readonly string[]) => values.map((value) => `'${value}'`).join(', ');
-
 /** What an approval rested on, when the service line is for eligible LAs only. */
 export interface EligibilitySnapshot {
   asOf: string;
@@ -31,13 +30,13 @@ export interface EligibilitySnapshot {
 
 /** One LA receiving one service line of one programme, for one financial year (SPEC §5.2). */
 @Entity('engagement')
-@Check('engagement_status', `"status" IN (${quoted(ENGAGEMENT_STATUSES)})`)
-@Check('engagement_service_line', `"service_line" IN (${quoted(SERVICE_LINES)})`)
+@Check('engagement_status', `"status" IN (${sqlList(ENGAGEMENT_STATUSES)})`)
+@Check('engagement_service_line', `"service_line" IN (${sqlList(SERVICE_LINES)})`)
 @Check('engagement_contract', `"status" IN ('REFERRED', 'DECLINED') OR "contract_id" IS NOT NULL`)
 // At most one open engagement per LA, service line and year within a programme.
 @Index('engagement_one_open', ['programmeId', 'localAuthorityId', 'serviceLine', 'financialYear'], {
   unique: true,
-  where: `"status" IN (${quoted(OPEN_STATUSES)})`,
+  where: `"status" IN (${sqlList(OPEN_STATUSES)})`,
 })
 @Index(['programmeId', 'serviceLine', 'financialYear', 'status'])
 export class Engagement {

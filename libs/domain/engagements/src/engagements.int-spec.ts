@@ -14,11 +14,14 @@ import {
   type ServiceLine,
 } from '@la-tracker/domain/programmes';
 import { AuditEvent } from '@la-tracker/platform/audit';
-import { Role, type Caller, type RoleGrant } from '@la-tracker/platform/auth';
+import { Role, type Caller } from '@la-tracker/platform/auth';
 import { encodeCursor } from '@la-tracker/platform/database';
-import { DomainError, ErrorCode } from '@la-tracker/platform/errors';
+import { ErrorCode } from '@la-tracker/platform/errors';
 import {
+  callerWith,
   createDomainTestContext,
+  grant,
+  refusedWith,
   createTestDatabase,
   testConfig,
   testEnvironment,
@@ -40,50 +43,31 @@ const A1 = 'd0000000-0000-4000-8000-000000000001';
 const A5 = 'd0000000-0000-4000-8000-000000000005';
 const A7 = 'd0000000-0000-4000-8000-000000000007';
 
-const none = { supplierId: null, regionCode: null, programmeId: null };
-const caller = (userId: string, ...grants: Array<Partial<RoleGrant> & { role: Role }>): Caller => ({
-  userId,
-  issuer: 'test',
-  subject: userId,
-  email: null,
-  grants: grants.map((grant) => ({ ...none, ...grant })),
-});
-const MANAGER = caller('e0000000-0000-4000-8000-000000000001', {
-  role: Role.PROGRAMME_MANAGER,
-  programmeId: PROGRAMME,
-});
-const OTHER_MANAGER = caller('e0000000-0000-4000-8000-000000000002', {
-  role: Role.PROGRAMME_MANAGER,
-  programmeId: OTHER_PROGRAMME,
-});
-const SUPPLIER_STAFF = caller('e0000000-0000-4000-8000-000000000003', {
-  role: Role.SUPPLIER,
-  supplierId: SUPPLIER,
-});
-const OTHER_SUPPLIER_STAFF = caller('e0000000-0000-4000-8000-000000000004', {
-  role: Role.SUPPLIER,
-  supplierId: OTHER_SUPPLIER,
-});
-const NORTH_EAST_ADVISER = caller('e0000000-0000-4000-8000-000000000005', {
-  role: Role.REGIONAL_ADVISER,
-  regionCode: 'E12000001',
-});
+const MANAGER = callerWith(
+  [grant(Role.PROGRAMME_MANAGER, { programmeId: PROGRAMME })],
+  'e0000000-0000-4000-8000-000000000001',
+);
+const OTHER_MANAGER = callerWith(
+  [grant(Role.PROGRAMME_MANAGER, { programmeId: OTHER_PROGRAMME })],
+  'e0000000-0000-4000-8000-000000000002',
+);
+const SUPPLIER_STAFF = callerWith(
+  [grant(Role.SUPPLIER, { supplierId: SUPPLIER })],
+  'e0000000-0000-4000-8000-000000000003',
+);
+const OTHER_SUPPLIER_STAFF = callerWith(
+  [grant(Role.SUPPLIER, { supplierId: OTHER_SUPPLIER })],
+  'e0000000-0000-4000-8000-000000000004',
+);
+const NORTH_EAST_ADVISER = callerWith(
+  [grant(Role.REGIONAL_ADVISER, { regionCode: 'E12000001' })],
+  'e0000000-0000-4000-8000-000000000005',
+);
 
 const HARTLEPOOL = 'E06000001';
 const LEEDS = 'E08000035';
 const TAMESIDE = 'E08000008';
 const CUMBRIA = 'E10000006';
-
-/** Rejects with a domain error of this code (and nothing else). */
-async function refusedWith(promise: Promise<unknown>, code: ErrorCode): Promise<DomainError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DomainError);
-  expect((error as DomainError).code).toBe(code);
-  return error as DomainError;
-}
 
 describe('EngagementsService', () => {
   let database: TestDatabase;

@@ -123,7 +123,9 @@ export class EngagementsService {
       : undefined;
 
     const limit = pageSize(request.first);
-    const after = request.after ? engagementCursor(request.after) : undefined;
+    const after = request.after
+      ? (decodeCursor(request.after, [isIsoDate, isUuid]) as [IsoDate, string])
+      : undefined;
     const scope = engagementScopeOf(caller);
     const query = {
       programmeId: filter.programmeId ?? undefined,
@@ -511,16 +513,6 @@ const PAST: Record<EngagementMove, string> = {
 function auditedValues(engagement: Engagement): Record<string, unknown> {
   const { createdAt: _created, updatedAt: _updated, ...values } = engagement;
   return values;
-}
-
-/** The (referredOn, id) a page of engagements ended at; anything else is not one of our cursors. */
-function engagementCursor(cursor: string): [IsoDate, string] {
-  const [referredOn, id] = decodeCursor(cursor, 2).map(String);
-  if (!isIsoDate(referredOn) || !isUuid(id))
-    throw BadUserInputError.forFields([
-      { field: 'after', message: 'is not a cursor this list gave out' },
-    ]);
-  return [referredOn, id];
 }
 
 /** Why an LA cannot be referred for a year it did not exist in; null when it did. */

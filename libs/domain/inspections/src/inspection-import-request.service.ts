@@ -241,10 +241,6 @@ export class InspectionImportRequestService {
 }
 
 function afterCursor(cursor: string): { createdAt: Date; id: string } {
-  const [createdAt, id] = decodeCursor(cursor, 2);
-  if (typeof createdAt !== 'string' || Number.isNaN(Date.parse(createdAt)) || !isUuid(String(id)))
-    throw BadUserInputError.forFields([
-      { field: 'after', message: 'is not a cursor this list gave out' },
-    ]);
-  return { createdAt: new Date(createdAt), id: String(id) };
+  const [createdAt, id] = decodeCursor(cursor, [(at) => !Number.isNaN(Date.parse(at)), isUuid]);
+  return { createdAt: new Date(createdAt), id };
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   decodeCursor,
+  isUuid,
   pageSize,
   toPage,
   type Page,
@@ -38,7 +39,7 @@ export class InspectionsService {
     const limit = pageSize(request.first);
     let start = 0;
     if (request.after) {
-      const [afterId] = decodeCursor(request.after, 1);
+      const [afterId] = decodeCursor(request.after, [isUuid]);
       start = events.findIndex((event) => event.id === afterId) + 1;
       if (start === 0) {
         throw BadUserInputError.forFields([

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  anyText,
   decodeCursor,
   isUuid,
   pageSize,
@@ -27,16 +28,6 @@ function groupBy<T>(keys: readonly string[], pairs: Array<{ key: string; la: T }
   const groups = new Map<string, T[]>(keys.map((key) => [key, []]));
   for (const pair of pairs) groups.get(pair.key)?.push(pair.la);
   return keys.map((key) => groups.get(key) ?? []);
-}
-
-/** The (name, id) a page of LAs ended at; anything else is not one of our cursors. */
-function nameCursor(cursor: string): [string, string] {
-  const [name, id] = decodeCursor(cursor, 2).map(String);
-  if (!isUuid(id))
-    throw BadUserInputError.forFields([
-      { field: 'after', message: 'is not a cursor this list gave out' },
-    ]);
-  return [name, id];
 }
 
 /** Reads England's local authorities as they were on any date. Reference data: public to all. */
@@ -68,7 +59,9 @@ export class LocalAuthoritiesService {
     if (problems.length > 0) throw BadUserInputError.forFields(problems);
 
     const limit = pageSize(request.first);
-    const after = request.after ? nameCursor(request.after) : undefined;
+    const after = request.after
+      ? (decodeCursor(request.after, [anyText, isUuid]) as [string, string])
+      : undefined;
     const query = {
       regionCode: filter.regionCode ?? undefined,
       search: filter.search?.trim() || undefined,

@@ -1,3 +1,4 @@
+import { sqlList } from '@la-tracker/platform/database';
 import { Programme, Supplier } from '@la-tracker/domain/programmes';
 import { penceColumn, type Pence } from '@la-tracker/platform/money';
 import {
@@ -19,8 +20,6 @@ import {
   type MonthlyReturnStatus,
 } from './monthly-return.rules';
 
-const quoted = (values: readonly string[]) => values.map((value) => `'${value}'`).join(', ');
-
 /** A month (`2022-12`) kept as its first day (`2022-12-01`). */
 const monthColumn: ValueTransformer = {
   to: (month: Month | null | undefined) => (typeof month === 'string' ? `${month}-01` : month),
@@ -34,7 +33,7 @@ const monthColumn: ValueTransformer = {
  */
 @Entity('monthly_return')
 @Unique('monthly_return_one_per_month', ['programmeId', 'supplierId', 'month'])
-@Check('monthly_return_status', `"status" IN (${quoted(MONTHLY_RETURN_STATUSES)})`)
+@Check('monthly_return_status', `"status" IN (${sqlList(MONTHLY_RETURN_STATUSES)})`)
 @Check('monthly_return_month', `EXTRACT(DAY FROM "month") = 1`)
 @Check(
   'monthly_return_figures',

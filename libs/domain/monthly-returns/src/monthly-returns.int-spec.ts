@@ -7,10 +7,13 @@ import {
   Supplier,
 } from '@la-tracker/domain/programmes';
 import { AuditEvent } from '@la-tracker/platform/audit';
-import { Role, type Caller, type RoleGrant } from '@la-tracker/platform/auth';
-import { DomainError, ErrorCode } from '@la-tracker/platform/errors';
+import { Role, type Caller } from '@la-tracker/platform/auth';
+import { type DomainError, ErrorCode } from '@la-tracker/platform/errors';
 import {
+  callerWith,
   createDomainTestContext,
+  grant,
+  refusedWith,
   createTestDatabase,
   testConfig,
   testEnvironment,
@@ -31,55 +34,38 @@ const LATE_SUPPLIER = 'b2000000-0000-4000-8000-000000000003';
 const LOT_1 = 'c2000000-0000-4000-8000-000000000001';
 const OTHER_LOT_1 = 'c2000000-0000-4000-8000-000000000002';
 
-const none = { supplierId: null, regionCode: null, programmeId: null };
-const caller = (userId: string, ...grants: Array<Partial<RoleGrant> & { role: Role }>): Caller => ({
-  userId,
-  issuer: 'test',
-  subject: userId,
-  email: null,
-  grants: grants.map((grant) => ({ ...none, ...grant })),
-});
-const MANAGER = caller('e2000000-0000-4000-8000-000000000001', {
-  role: Role.PROGRAMME_MANAGER,
-  programmeId: PROGRAMME,
-});
-const OTHER_MANAGER = caller('e2000000-0000-4000-8000-000000000002', {
-  role: Role.PROGRAMME_MANAGER,
-  programmeId: OTHER_PROGRAMME,
-});
-const ADMIN = caller('e2000000-0000-4000-8000-000000000003', { role: Role.ADMIN });
-const SUPPLIER_STAFF = caller('e2000000-0000-4000-8000-000000000004', {
-  role: Role.SUPPLIER,
-  supplierId: SUPPLIER,
-});
-const OTHER_SUPPLIER_STAFF = caller('e2000000-0000-4000-8000-000000000005', {
-  role: Role.SUPPLIER,
-  supplierId: OTHER_SUPPLIER,
-});
-const LATE_SUPPLIER_STAFF = caller('e2000000-0000-4000-8000-000000000006', {
-  role: Role.SUPPLIER,
-  supplierId: LATE_SUPPLIER,
-});
-const TWO_SUPPLIERS_STAFF = caller(
-  'e2000000-0000-4000-8000-000000000007',
-  { role: Role.SUPPLIER, supplierId: SUPPLIER },
-  { role: Role.SUPPLIER, supplierId: OTHER_SUPPLIER },
+const MANAGER = callerWith(
+  [grant(Role.PROGRAMME_MANAGER, { programmeId: PROGRAMME })],
+  'e2000000-0000-4000-8000-000000000001',
 );
-const ADVISER = caller('e2000000-0000-4000-8000-000000000008', {
-  role: Role.REGIONAL_ADVISER,
-  regionCode: 'E12000001',
-});
-
-/** Rejects with a domain error of this code (and nothing else). */
-async function refusedWith(promise: Promise<unknown>, code: ErrorCode): Promise<DomainError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DomainError);
-  expect((error as DomainError).code).toBe(code);
-  return error as DomainError;
-}
+const OTHER_MANAGER = callerWith(
+  [grant(Role.PROGRAMME_MANAGER, { programmeId: OTHER_PROGRAMME })],
+  'e2000000-0000-4000-8000-000000000002',
+);
+const ADMIN = callerWith([grant(Role.ADMIN)], 'e2000000-0000-4000-8000-000000000003');
+const SUPPLIER_STAFF = callerWith(
+  [grant(Role.SUPPLIER, { supplierId: SUPPLIER })],
+  'e2000000-0000-4000-8000-000000000004',
+);
+const OTHER_SUPPLIER_STAFF = callerWith(
+  [grant(Role.SUPPLIER, { supplierId: OTHER_SUPPLIER })],
+  'e2000000-0000-4000-8000-000000000005',
+);
+const LATE_SUPPLIER_STAFF = callerWith(
+  [grant(Role.SUPPLIER, { supplierId: LATE_SUPPLIER })],
+  'e2000000-0000-4000-8000-000000000006',
+);
+const TWO_SUPPLIERS_STAFF = callerWith(
+  [
+    grant(Role.SUPPLIER, { supplierId: SUPPLIER }),
+    grant(Role.SUPPLIER, { supplierId: OTHER_SUPPLIER }),
+  ],
+  'e2000000-0000-4000-8000-000000000007',
+);
+const ADVISER = callerWith(
+  [grant(Role.REGIONAL_ADVISER, { regionCode: 'E12000001' })],
+  'e2000000-0000-4000-8000-000000000008',
+);
 
 describe('MonthlyReturnsService', () => {
   let database: TestDatabase;

@@ -118,9 +118,9 @@ export class MonthlyReturnsService {
     refuse(problems);
 
     const limit = pageSize(request.first);
-    const after = request.after ? (decodeCursor(request.after, 2) as [string, string]) : undefined;
-    if (after && !(isMonth(after[0]) && isUuid(after[1])))
-      refuse([{ field: 'after', message: 'is not a cursor this list gave out' }]);
+    const after = request.after
+      ? (decodeCursor(request.after, [isMonth, isUuid]) as [string, string])
+      : undefined;
     const scope = monthlyReturnScopeOf(caller);
     const query: MonthlyReturnQuery = {
       programmeId: filter.programmeId ?? undefined,

@@ -1,3 +1,4 @@
+import { sqlList } from '@la-tracker/platform/database';
 import { penceColumn, type Pence } from '@la-tracker/platform/money';
 import {
   Check,
@@ -72,7 +73,7 @@ export class Contract {
 
 /** What a contract charges for one service line of its lot. */
 @Entity('contract_rate')
-@Check('contract_rate_unit', `"unit" IN (${RATE_UNITS.map((u) => `'${u}'`).join(', ')})`)
+@Check('contract_rate_unit', `"unit" IN (${sqlList(RATE_UNITS)})`)
 @Check('contract_rate_amount', '"amount_pence" >= 0')
 export class ContractRate {
   @PrimaryColumn({ type: 'uuid' })

@@ -1,3 +1,4 @@
+import { sqlList } from '@la-tracker/platform/database';
 import {
   Check,
   Column,
@@ -13,8 +14,7 @@ import { Programme } from './programme.entity';
 import { SERVICE_LINES, type ServiceLine } from './service-line';
 import { TARGET_BASES, type TargetBasis } from './target.rules';
 
-const serviceLineCheck = (column: string) =>
-  `"${column}" IN (${SERVICE_LINES.map((code) => `'${code}'`).join(', ')})`;
+const serviceLineCheck = (column: string) => `"${column}" IN (${sqlList(SERVICE_LINES)})`;
 
 /**
  * A kind of support a programme buys. Its row is also what approvals lock, so a cap is counted by
@@ -49,10 +49,7 @@ export class ProgrammeServiceLine {
 @Entity('service_line_target')
 @Index(['programmeId', 'serviceLine', 'financialYear', 'effectiveFrom'])
 @Check('service_line_target_code', serviceLineCheck('service_line'))
-@Check(
-  'service_line_target_basis',
-  `"target_basis" IN (${TARGET_BASES.map((b) => `'${b}'`).join(', ')})`,
-)
+@Check('service_line_target_basis', `"target_basis" IN (${sqlList(TARGET_BASES)})`)
 @Check(
   'service_line_target_number',
   `("target_basis" = 'NUMBER') = ("target" IS NOT NULL) AND ("target" IS NULL OR "target" >= 0)`,

@@ -1,3 +1,4 @@
+import { sqlList } from '@la-tracker/platform/database';
 import { Engagement } from '@la-tracker/domain/engagements';
 import { LocalAuthority } from '@la-tracker/domain/local-authorities';
 import {
@@ -34,17 +35,15 @@ import {
   type SessionStatus,
 } from './session.rules';
 
-const quoted = (values: readonly string[]) => values.map((value) => `'${value}'`).join(', ');
-
 /**
  * A session delivered, or planned, against one or more engagements of one service line under one
  * contract (SPEC §5.5). Its cost is worked out once, when it is approved, and kept with the rate it
  * was worked out at, so later changes to the contract's rates leave it as it was.
  */
 @Entity('delivery_session')
-@Check('delivery_session_status', `"status" IN (${quoted(SESSION_STATUSES)})`)
-@Check('delivery_session_service_line', `"service_line" IN (${quoted(SERVICE_LINES)})`)
-@Check('delivery_session_format', `"format" IS NULL OR "format" IN (${quoted(SESSION_FORMATS)})`)
+@Check('delivery_session_status', `"status" IN (${sqlList(SESSION_STATUSES)})`)
+@Check('delivery_session_service_line', `"service_line" IN (${sqlList(SERVICE_LINES)})`)
+@Check('delivery_session_format', `"format" IS NULL OR "format" IN (${sqlList(SESSION_FORMATS)})`)
 @Check(
   'delivery_session_duration',
   `"duration_minutes" IS NULL OR "duration_minutes" BETWEEN ${MIN_DURATION_MINUTES} AND ${MAX_DURATION_MINUTES}`,
@@ -60,7 +59,7 @@ const quoted = (values: readonly string[]) => values.map((value) => `'${value}'`
 )
 @Check(
   'delivery_session_rate_unit',
-  `"rate_unit" IS NULL OR "rate_unit" IN (${quoted(RATE_UNITS)})`,
+  `"rate_unit" IS NULL OR "rate_unit" IN (${sqlList(RATE_UNITS)})`,
 )
 @Index(['programmeId', 'serviceLine', 'financialYear', 'status'])
 export class DeliverySession {
@@ -181,7 +180,7 @@ export class SessionEngagement {
 
 /** How many of a role came from one LA: counts, never names (SPEC §5.5, §5.11). */
 @Entity('session_attendance')
-@Check('session_attendance_role', `"role" IN (${quoted(ATTENDEE_ROLES)})`)
+@Check('session_attendance_role', `"role" IN (${sqlList(ATTENDEE_ROLES)})`)
 @Check('session_attendance_count', `"count" BETWEEN 1 AND ${MAX_ATTENDEE_COUNT}`)
 export class SessionAttendance {
   @PrimaryColumn({ type: 'uuid' })

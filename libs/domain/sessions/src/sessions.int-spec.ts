@@ -14,10 +14,13 @@ import {
   type ServiceLine,
 } from '@la-tracker/domain/programmes';
 import { AuditEvent } from '@la-tracker/platform/audit';
-import { Role, type Caller, type RoleGrant } from '@la-tracker/platform/auth';
-import { DomainError, ErrorCode } from '@la-tracker/platform/errors';
+import { Role, type Caller } from '@la-tracker/platform/auth';
+import { ErrorCode } from '@la-tracker/platform/errors';
 import {
+  callerWith,
   createDomainTestContext,
+  grant,
+  refusedWith,
   createTestDatabase,
   testConfig,
   testEnvironment,
@@ -46,51 +49,33 @@ const B4 = 'd2000000-0000-4000-8000-000000000004';
 const C2 = 'd2000000-0000-4000-8000-000000000002';
 const E5 = 'd2000000-0000-4000-8000-000000000005';
 
-const none = { supplierId: null, regionCode: null, programmeId: null };
-const caller = (userId: string, ...grants: Array<Partial<RoleGrant> & { role: Role }>): Caller => ({
-  userId,
-  issuer: 'test',
-  subject: userId,
-  email: null,
-  grants: grants.map((grant) => ({ ...none, ...grant })),
-});
-const MANAGER = caller('e2000000-0000-4000-8000-000000000001', {
-  role: Role.PROGRAMME_MANAGER,
-  programmeId: PROGRAMME,
-});
-const OTHER_MANAGER = caller('e2000000-0000-4000-8000-000000000002', {
-  role: Role.PROGRAMME_MANAGER,
-  programmeId: OTHER_PROGRAMME,
-});
-const SUPPLIER_STAFF = caller('e2000000-0000-4000-8000-000000000003', {
-  role: Role.SUPPLIER,
-  supplierId: SUPPLIER,
-});
-const OTHER_SUPPLIER_STAFF = caller('e2000000-0000-4000-8000-000000000004', {
-  role: Role.SUPPLIER,
-  supplierId: OTHER_SUPPLIER,
-});
-const NORTH_EAST_ADVISER = caller('e2000000-0000-4000-8000-000000000005', {
-  role: Role.REGIONAL_ADVISER,
-  regionCode: 'E12000001',
-});
-const ADMIN = caller('e2000000-0000-4000-8000-000000000006', { role: Role.ADMIN });
+const MANAGER = callerWith(
+  [grant(Role.PROGRAMME_MANAGER, { programmeId: PROGRAMME })],
+  'e2000000-0000-4000-8000-000000000001',
+);
+const OTHER_MANAGER = callerWith(
+  [grant(Role.PROGRAMME_MANAGER, { programmeId: OTHER_PROGRAMME })],
+  'e2000000-0000-4000-8000-000000000002',
+);
+const SUPPLIER_STAFF = callerWith(
+  [grant(Role.SUPPLIER, { supplierId: SUPPLIER })],
+  'e2000000-0000-4000-8000-000000000003',
+);
+const OTHER_SUPPLIER_STAFF = callerWith(
+  [grant(Role.SUPPLIER, { supplierId: OTHER_SUPPLIER })],
+  'e2000000-0000-4000-8000-000000000004',
+);
+const NORTH_EAST_ADVISER = callerWith(
+  [grant(Role.REGIONAL_ADVISER, { regionCode: 'E12000001' })],
+  'e2000000-0000-4000-8000-000000000005',
+);
+const ADMIN = callerWith([grant(Role.ADMIN)], 'e2000000-0000-4000-8000-000000000006');
 
 const HARTLEPOOL = 'E06000001';
 const MIDDLESBROUGH = 'E06000002';
 const REDCAR = 'E06000003';
 const LEEDS = 'E08000035';
 const SANDWELL = 'E08000028';
-
-async function refusedWith(promise: Promise<unknown>, code: ErrorCode): Promise<DomainError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DomainError);
-  expect((error as DomainError).code).toBe(code);
-  return error as DomainError;
-}
 
 describe('SessionsService', () => {
   let database: TestDatabase;

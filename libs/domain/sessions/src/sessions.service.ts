@@ -176,7 +176,9 @@ export class SessionsService {
       : undefined;
 
     const limit = pageSize(request.first);
-    const after = request.after ? (decodeCursor(request.after, 2) as [string, string]) : undefined;
+    const after = request.after
+      ? (decodeCursor(request.after, [isIsoDate, isUuid]) as [string, string])
+      : undefined;
     const scope = engagementScopeOf(caller);
     const query = {
       programmeId: filter.programmeId ?? undefined,

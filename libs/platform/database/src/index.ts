@@ -7,3 +7,4 @@ export * from './migrate';
 export * from './statement-counter';
 export * from './unique-violation';
 export * from './uuid';
+export * from './sql-list';

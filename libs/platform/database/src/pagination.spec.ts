@@ -1,5 +1,5 @@
 import { BadUserInputError } from '@la-tracker/platform/errors';
-import { decodeCursor, encodeCursor, pageSize, toPage } from './pagination';
+import { anyText, decodeCursor, encodeCursor, pageSize, toPage } from './pagination';
 
 describe('pageSize', () => {
   it('defaults to 20', () => {
@@ -19,15 +19,24 @@ describe('pageSize', () => {
 
 describe('decodeCursor', () => {
   it('reads back what encodeCursor wrote', () => {
-    expect(decodeCursor(encodeCursor(['Leeds', 'abc']), 2)).toEqual(['Leeds', 'abc']);
+    expect(decodeCursor(encodeCursor(['Leeds', 'abc']), [anyText, anyText])).toEqual([
+      'Leeds',
+      'abc',
+    ]);
   });
 
   it.each(['not-a-cursor', encodeCursor(['only one']), encodeCursor([{} as never, 'x']), ''])(
     'refuses %p, naming `after`',
     (cursor) => {
-      expect(() => decodeCursor(cursor, 2)).toThrow(/after/);
+      expect(() => decodeCursor(cursor, [anyText, anyText])).toThrow(/after/);
     },
   );
+
+  it('refuses a cursor whose part fails its check', () => {
+    const digits = (part: string) => /^\d+$/.test(part);
+    expect(decodeCursor(encodeCursor([42]), [digits])).toEqual(['42']);
+    expect(() => decodeCursor(encodeCursor(['42; DROP TABLE x']), [digits])).toThrow(/after/);
+  });
 });
 
 describe('toPage', () => {

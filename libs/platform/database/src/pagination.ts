@@ -39,15 +39,23 @@ export function encodeCursor(key: ReadonlyArray<string | number>): string {
   return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
 }
 
-export function decodeCursor(cursor: string, arity: number): Array<string | number> {
+/** A check on one part of a cursor, so a forged cursor is refused before it reaches SQL. */
+export type CursorPart = (part: string) => boolean;
+
+/** A part any text will do for, such as a name compared as text. */
+export const anyText: CursorPart = () => true;
+
+/** The parts of a cursor this list gave out, each passing its check; else BAD_USER_INPUT. */
+export function decodeCursor(cursor: string, parts: readonly CursorPart[]): string[] {
   try {
     const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (
       Array.isArray(key) &&
-      key.length === arity &&
+      key.length === parts.length &&
       key.every((part) => typeof part === 'string' || typeof part === 'number')
     ) {
-      return key;
+      const text = key.map(String);
+      if (text.every((part, i) => parts[i](part))) return text;
     }
   } catch {
     // fall through to the error below

@@ -3,3 +3,4 @@ export * from './eventually';
 export * from './test-database';
 export * from './test-environment';
 export * from './callers';
+export * from './refused-with';
