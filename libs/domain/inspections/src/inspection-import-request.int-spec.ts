@@ -171,6 +171,8 @@ describe('InspectionImportRequestService', () => {
         [FILE_2025],
       );
       expect(count).toBe(112 + 68 + 4);
+      // The summary is what is kept; the file handed in is not.
+      expect(storedFiles()).toEqual([]);
     });
 
     it('writes progress as the import runs, once per percentage, only ever forward', async () => {
@@ -209,6 +211,7 @@ describe('InspectionImportRequestService', () => {
         status: 'FAILED',
         error: expect.stringMatching(/^The import was stopped too often before it could finish/),
       });
+      expect(storedFiles()).toEqual([]);
 
       const finished = await sut.request(file2025());
       await sut.run(finished.id, ONLY_ATTEMPT);
@@ -252,6 +255,7 @@ describe('InspectionImportRequestService', () => {
         finishedAt: NOW,
       });
       expect(await inspectionsSnapshot()).toEqual(before);
+      expect(storedFiles()).toEqual([]);
     });
 
     it('throws an unexpected error for the queue to retry, and fails the request on the last attempt', async () => {

@@ -171,20 +171,23 @@ export class InspectionImportRequestService {
           if (!finished) throw new FinishedElsewhere();
         },
       });
+      await this.discardFile(request.storageKey);
     } catch (error) {
       await progress.close();
       if (error instanceof FinishedElsewhere) return;
       if (error instanceof BadUserInputError) {
         await this.repository.fail(importId, error.message, this.clock.now());
+        await this.discardFile(request.storageKey);
         return;
       }
-      if (attempt.number >= attempt.of)
+      if (attempt.number >= attempt.of) {
         await this.repository.fail(
           importId,
           `The import stopped on an unexpected error ${attempt.of} times, so nothing was imported; the worker's log says why.`,
           this.clock.now(),
         );
-      else
+        await this.discardFile(request.storageKey);
+      } else
         await this.repository.requeue(
           importId,
           `Attempt ${attempt.number} of ${attempt.of} stopped on an unexpected error; it will be tried again`,
@@ -204,6 +207,20 @@ export class InspectionImportRequestService {
       "The import was stopped too often before it could finish (the worker may have run out of memory), so nothing was imported; the worker's log says more.",
       this.clock.now(),
     );
+    const request = await this.repository.findById(importId);
+    if (request) await this.discardFile(request.storageKey);
+  }
+
+  /**
+   * A finished request no longer needs its file: the summary is what is kept. A file that cannot
+   * be removed is only logged, as the request itself has finished.
+   */
+  private async discardFile(storageKey: string): Promise<void> {
+    await this.storage
+      .delete(storageKey)
+      .catch((error: unknown) =>
+        this.logger.warn(`Could not delete ${storageKey} after its import: ${String(error)}`),
+      );
   }
 
   /** The request as it stands, for the command line that asked for it; null when unknown. */
