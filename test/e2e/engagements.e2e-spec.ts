@@ -134,18 +134,20 @@ describe('engagements over HTTP', () => {
     );
     expect(started.errors).toBeUndefined();
     expect(started.data!.startEngagement.status).toBe('IN_DELIVERY');
-    const completed = await as(
-      'manager',
+    const completed = await api.graphql(
       `mutation { completeEngagement(id: "${id}") { status completedOn } }`,
+      undefined,
+      { ...auth.manager, 'x-request-id': 'complete-hartlepool-1' },
     );
     expect(completed.data!.completeEngagement.status).toBe('COMPLETED');
 
     const audit = await as(
       'manager',
-      `{ auditEvents(filter: { entityId: "${id}" }) { totalCount edges { node { action actorUserId changes { field before after } } } } }`,
+      `{ auditEvents(filter: { entityId: "${id}" }) { totalCount edges { node { action actorUserId requestId changes { field before after } } } } }`,
     );
     type AuditNode = {
       action: string;
+      requestId: string | null;
       changes: Array<{ field: string; before: string | null; after: string | null }>;
     };
     const events = (audit.data!.auditEvents.edges as Array<{ node: AuditNode }>).map(
@@ -157,6 +159,10 @@ describe('engagements over HTTP', () => {
       'engagement.approve',
       'engagement.refer',
     ]);
+    // Each entry names the request that made it: the caller's own id when it gave one.
+    expect(events[0].requestId).toBe('complete-hartlepool-1');
+    expect(events[1].requestId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(new Set(events.map((event) => event.requestId)).size).toBe(4);
     const approval = events[2] as {
       changes: Array<{ field: string; before: string; after: string }>;
     };

@@ -1,8 +1,10 @@
 import 'reflect-metadata';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { loadConfig, readEnvironment, type AppConfig } from '@la-tracker/platform/config';
 import { statementCounter } from '@la-tracker/platform/database';
+import { requestContext, requestIdOf } from '@la-tracker/platform/logging';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
 
@@ -13,8 +15,11 @@ export async function createApiApp(config: AppConfig): Promise<NestExpressApplic
     abortOnError: false,
   });
   app.useLogger(app.get(Logger));
-  // Every request counts its own SQL statements (see statementCountPlugin).
-  app.use((_req: unknown, _res: unknown, next: () => void) => statementCounter.run(next));
+  // Every request has its id (for the log and the audit log) and counts its own SQL statements
+  // (see statementCountPlugin).
+  app.use((req: IncomingMessage, res: ServerResponse, next: () => void) =>
+    requestContext.run(requestIdOf(req, res), () => statementCounter.run(next)),
+  );
   app.useBodyParser('json', { limit: '100kb' });
   app.enableShutdownHooks();
   try {

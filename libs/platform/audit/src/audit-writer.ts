@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { requestContext } from '@la-tracker/platform/logging';
 import type { EntityManager } from 'typeorm';
 import { AuditEvent } from './audit-event.entity';
 import { auditValues, PERSONAL_FIELDS, type AuditValues } from './audit-values.rules';
@@ -11,6 +12,7 @@ export interface AuditEntry {
   entityId: string;
   before: AuditValues | null;
   after: AuditValues | null;
+  /** The request that made the change; the current request's when left out. */
   requestId?: string | null;
   /** The programme the record belongs to, if any: its managers may read the entry. */
   programmeId?: string | null;
@@ -34,7 +36,7 @@ export class AuditWriter {
       entityId: entry.entityId,
       before: auditValues(entry.before, personal),
       after: auditValues(entry.after, personal),
-      requestId: entry.requestId ?? null,
+      requestId: entry.requestId ?? requestContext.requestId() ?? null,
       programmeId: entry.programmeId ?? null,
     });
     await events.insert(event);

@@ -6,11 +6,16 @@ import { LoggerModule } from 'nestjs-pino';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
-/** Keeps a caller's request id when it is a sane one, so a request can be traced across systems. */
-export function requestIdOf(req: IncomingMessage, res: ServerResponse): string {
+/**
+ * Keeps a caller's request id when it is a sane one, so a request can be traced across systems.
+ * Asked twice about one request (by the request context, then the logger), it answers the same.
+ */
+export function requestIdOf(req: IncomingMessage & { id?: unknown }, res: ServerResponse): string {
+  if (typeof req.id === 'string') return req.id;
   const given = req.headers['x-request-id'];
   const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
   res.setHeader('x-request-id', id);
+  req.id = id;
   return id;
 }
 
