@@ -292,6 +292,11 @@ const MATRIX: Record<string, Row> = {
     expected: managersOnly,
     answers: ['NOT_FOUND'],
   },
+  // Spend is programme data: the supplier sees its own contracts' (it holds one here), advisers none.
+  'Query.spend': {
+    document: `{ spend(filter: { programmeId: "${programmeId}" }) { total budget { remaining } byContract { value } } }`,
+    expected: { ...managersOnly, SUPPLIER: 'ALLOWED' },
+  },
   'Mutation.assignProgrammeManager': {
     document: ({ spareUserId }) =>
       `mutation { assignProgrammeManager(input: { programmeId: "${programmeId}", userId: "${spareUserId}" }) { assigned } }`,

@@ -1,4 +1,3 @@
-import { DEFAULT_PROGRAMME } from '@la-tracker/domain/programmes';
 import { formatMoney, parseMoney } from '@la-tracker/platform/money';
 import {
   createTestDatabase,
@@ -7,24 +6,18 @@ import {
 } from '@la-tracker/platform/testing';
 import { Client } from 'pg';
 import { startApi, type GraphQLResponse, type RunningApi } from '../support/api';
-import { tokenFor } from '../support/tokens';
+import {
+  buildGoldenScenario,
+  GOLDEN_LA as LA,
+  GOLDEN_PROGRAMME as PROGRAMME,
+  singleSession as single,
+  type GoldenScenario,
+} from '../support/golden-scenario';
 
 /**
  * The reference scenario (scenarios/golden-2022-23.md), built through the API on the seeded
  * default programme, held to its figures. The api's clock is the real date, after every date here.
  */
-const PROGRAMME = DEFAULT_PROGRAMME.id;
-const LA = {
-  hartlepool: 'E06000001',
-  middlesbrough: 'E06000002',
-  redcar: 'E06000003',
-  stockton: 'E06000004',
-  darlington: 'E06000005',
-  leeds: 'E08000035',
-  sandwell: 'E08000028',
-  sunderland: 'E08000024',
-};
-
 const SESSION = `query ($id: ID!) { deliverySession(id: $id) {
   id status serviceLine financialYear plannedOn deliveredOn durationMinutes format topic
   cost rate rateUnit noChargeReason dueBy overdue returnReason
@@ -43,14 +36,14 @@ describe('delivered sessions over HTTP: the reference scenario', () => {
   let database: TestDatabase;
   let api: RunningApi;
   let client: Client;
-  const auth: Record<string, Record<string, string>> = {};
+  let scenario: GoldenScenario;
   /** Engagements by LA, and sessions S1–S7, by the scenario's names. */
-  const engagement: Record<string, string> = {};
-  const session: Record<string, string> = {};
-  const contract: Record<string, string> = {};
+  let engagement: Record<string, string>;
+  let session: Record<string, string>;
+  let contract: Record<string, string>;
 
   const as = (who: string, query: string, variables?: Record<string, unknown>) =>
-    api.graphql(query, variables, auth[who]);
+    scenario.as(who, query, variables);
   const ok = async (who: string, query: string, variables?: Record<string, unknown>) => {
     const response = await as(who, query, variables);
     expect(response.errors).toBeUndefined();
@@ -69,179 +62,26 @@ describe('delivered sessions over HTTP: the reference scenario', () => {
     audit: (await client.query('SELECT count(*) FROM audit_event')).rows[0],
   });
 
-  async function createSupplier(name: string, contactEmail: string): Promise<string> {
-    const data = await ok(
-      'manager',
-      `mutation ($input: CreateSupplierInput!) { createSupplier(input: $input) { id } }`,
-      { input: { name, contactEmail } },
-    );
-    return data.createSupplier.id as string;
-  }
-
-  async function createContract(
-    reference: string,
-    supplierId: string,
-    lotId: string,
-    unit: string,
-    amount: string,
-  ): Promise<string> {
-    const data = await ok(
-      'manager',
-      `mutation ($input: CreateContractInput!) { createContract(input: $input) { id } }`,
-      {
-        input: {
-          programmeId: PROGRAMME,
-          supplierId,
-          lotId,
-          reference,
-          value: '250000.00',
-          startsOn: '2021-05-31',
-          endsOn: '2024-03-31',
-          rates: [{ unit, amount }],
-        },
-      },
-    );
-    return data.createContract.id as string;
-  }
-
-  /** Referred and approved for a year, as a manager would have early that year. */
-  async function approved(
-    gssCode: string,
-    serviceLine: string,
-    contractId: string,
-    {
-      financialYear = '2022-23',
-      overrideReason,
-    }: { financialYear?: string; overrideReason?: string } = {},
-  ): Promise<string> {
-    const year = financialYear.slice(0, 4);
-    const { referLocalAuthority } = await ok(
-      'manager',
-      `mutation ($input: ReferLocalAuthorityInput!) { referLocalAuthority(input: $input) { id } }`,
-      {
-        input: {
-          programmeId: PROGRAMME,
-          serviceLine,
-          localAuthorityCode: gssCode,
-          financialYear,
-          reason: 'Support asked for by the council',
-          referredOn: `${year}-06-01`,
-        },
-      },
-    );
-    await ok(
-      'manager',
-      `mutation ($input: ApproveEngagementInput!) { approveEngagement(input: $input) { id } }`,
-      {
-        input: {
-          engagementId: referLocalAuthority.id,
-          contractId,
-          decidedOn: `${year}-06-08`,
-          overrideReason,
-        },
-      },
-    );
-    return referLocalAuthority.id as string;
-  }
-
-  const record = async (input: Record<string, unknown>) =>
-    (await ok('northStar', RECORD, { input })).recordSession.id as string;
-  const submit = (id: string) =>
-    ok('northStar', `mutation { submitSession(id: "${id}") { status } }`);
-  const approve = (id: string) =>
-    ok('manager', `mutation { approveSession(id: "${id}") { status cost } }`);
-
-  /** A one-to-one or single-LA session: the LA may be left out of its attendance. */
-  const single = (
-    engagementId: string,
-    deliveredOn: string,
-    durationMinutes: number,
-    attendance: Array<{ role: string; count: number }>,
-  ) => ({
-    engagementIds: [engagementId],
-    deliveredOn,
-    durationMinutes,
-    format: 'ONLINE',
-    topic: 'Leading improvement',
-    attendance,
-  });
+  const record = (input: Record<string, unknown>) => scenario.record(input);
+  const submit = (id: string) => scenario.submit(id);
+  const approve = (id: string) => scenario.approve(id);
 
   beforeAll(async () => {
     database = await createTestDatabase();
     client = new Client({ connectionString: database.url });
     await client.connect();
     api = await startApi({ databaseUrl: database.url, redisUrl: testEnvironment().redisUrl });
-    const bearer = async (role: string, ...scope: string[]) => ({
-      authorization: `Bearer ${await tokenFor(database.url, role, ...scope)}`,
-    });
-    auth.manager = await bearer('PROGRAMME_MANAGER', '--programme', PROGRAMME);
-    auth.northEastAdviser = await bearer('REGIONAL_ADVISER', '--region', 'E12000001');
-
-    const { programme } = await ok(
-      'manager',
-      `{ programme(id: "${PROGRAMME}") { lots(asOf: "2021-06-01") { id number } } }`,
-    );
-    const lot = (n: number) =>
-      (programme.lots as Array<{ id: string; number: number }>).find((l) => l.number === n)!.id;
-    const northStar = await createSupplier('North Star Leadership Ltd', 'ops@northstar.example');
-    const partners = await createSupplier('Corporate Parenting Partners', 'ops@cpp.example');
-    const elsewhere = await createSupplier('Elsewhere Learning Ltd', 'ops@elsewhere.example');
-    contract.A1 = await createContract('A1', northStar, lot(1), 'PER_SESSION', '1250.00');
-    contract.A7 = await createContract('A7', northStar, lot(7), 'PER_HOUR', '95.00');
-    contract.B4 = await createContract('B4', partners, lot(4), 'PER_DIAGNOSTIC', '18500.00');
-    auth.northStar = await bearer('SUPPLIER', '--supplier', northStar);
-    auth.elsewhere = await bearer('SUPPLIER', '--supplier', elsewhere);
-
-    for (const name of ['hartlepool', 'middlesbrough', 'redcar', 'leeds'] as const)
-      engagement[name] = await approved(LA[name], 'POLITICAL_LEADERSHIP', contract.A1);
-    engagement.sandwell = await approved(LA.sandwell, 'COACHING_MENTORING', contract.A7, {
-      overrideReason: 'New leader of the council asked for a mentor',
-    });
-    engagement.sunderland = await approved(
-      LA.sunderland,
-      'CORPORATE_PARENTING_DIAGNOSTIC',
-      contract.B4,
-    );
+    scenario = await buildGoldenScenario(api, database.url);
+    ({ engagement, session, contract } = scenario);
     // Outside the scenario's years: for tests that add sessions of their own.
-    engagement.stockton = await approved(LA.stockton, 'POLITICAL_LEADERSHIP', contract.A1, {
-      financialYear: '2021-22',
-    });
-
-    session.S1 = await record({
-      engagementIds: [engagement.hartlepool, engagement.middlesbrough, engagement.redcar],
-      deliveredOn: '2022-06-14',
-      durationMinutes: 180,
-      format: 'IN_PERSON',
-      topic: 'Corporate parenting for new lead members',
-      attendance: [
-        { localAuthorityCode: LA.hartlepool, role: 'LEAD_MEMBER', count: 1 },
-        { localAuthorityCode: LA.hartlepool, role: 'CABINET_MEMBER', count: 3 },
-        { localAuthorityCode: LA.middlesbrough, role: 'LEAD_MEMBER', count: 1 },
-        { localAuthorityCode: LA.redcar, role: 'LEAD_MEMBER', count: 1 },
-        { localAuthorityCode: LA.redcar, role: 'COUNCILLOR', count: 1 },
-      ],
-    });
-    session.S2 = await record(
-      single(engagement.leeds, '2022-07-05', 120, [
-        { role: 'LEAD_MEMBER', count: 1 },
-        { role: 'LEADER_OF_COUNCIL', count: 1 },
-      ]),
+    engagement.stockton = await scenario.approved(
+      LA.stockton,
+      'POLITICAL_LEADERSHIP',
+      contract.A1,
+      {
+        financialYear: '2021-22',
+      },
     );
-    session.S3 = await record(
-      single(engagement.leeds, '2022-09-13', 90, [{ role: 'LEAD_MEMBER', count: 1 }]),
-    );
-    const sandwell = [{ role: 'LEADER_OF_COUNCIL', count: 1 }];
-    session.S4 = await record(single(engagement.sandwell, '2022-10-03', 75, sandwell));
-    session.S5 = await record(single(engagement.sandwell, '2023-03-31', 50, sandwell));
-    session.S6 = await record(single(engagement.sandwell, '2023-04-03', 60, sandwell));
-    for (const s of ['S1', 'S2', 'S3', 'S4', 'S5', 'S6']) await submit(session[s]);
-    for (const s of ['S1', 'S2', 'S4', 'S5', 'S6']) await approve(session[s]);
-    const { planSession } = await ok(
-      'northStar',
-      `mutation ($input: PlanSessionInput!) { planSession(input: $input) { id } }`,
-      { input: { engagementIds: [engagement.leeds], plannedOn: '2022-12-19' } },
-    );
-    session.S7 = planSession.id;
   }, 120_000);
 
   afterAll(async () => {
@@ -493,7 +333,7 @@ describe('delivered sessions over HTTP: the reference scenario', () => {
 
   it('costs the same few SQL statements for a page of 100 sessions as for 5', async () => {
     // 120 sessions of an engagement of its own, straight into the tables.
-    const darlington = await approved(LA.darlington, 'POLITICAL_LEADERSHIP', contract.A1, {
+    const darlington = await scenario.approved(LA.darlington, 'POLITICAL_LEADERSHIP', contract.A1, {
       financialYear: '2021-22',
     });
     const { rows } = await client.query<{ id: string }>(

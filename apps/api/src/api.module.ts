@@ -9,6 +9,7 @@ import { LocalAuthoritiesModule } from '@la-tracker/domain/local-authorities';
 import { MonthlyReturnsModule } from '@la-tracker/domain/monthly-returns';
 import { ProgrammesModule } from '@la-tracker/domain/programmes';
 import { SessionsModule } from '@la-tracker/domain/sessions';
+import { SpendModule } from '@la-tracker/domain/spend';
 import { entities, migrations } from '@la-tracker/migrations';
 import { AuditModule } from '@la-tracker/platform/audit';
 import { TokenVerifier } from '@la-tracker/platform/auth';
@@ -68,6 +69,14 @@ import {
   SessionAttendanceResolver,
   SessionCostShareResolver,
 } from './sessions/sessions.resolver';
+import {
+  ContractSpendResolver,
+  SpendByContractResolver,
+  SpendByLocalAuthorityResolver,
+  SpendByLotResolver,
+  SpendBySupplierResolver,
+  SpendResolver,
+} from './spend/spend.resolver';
 
 type Plugins = NonNullable<ApolloDriverConfig['plugins']>;
 
@@ -82,6 +91,7 @@ type Plugins = NonNullable<ApolloDriverConfig['plugins']>;
     EngagementsModule,
     MonthlyReturnsModule,
     SessionsModule,
+    SpendModule,
   ],
   providers: [LoadersFactory],
   exports: [
@@ -94,6 +104,7 @@ type Plugins = NonNullable<ApolloDriverConfig['plugins']>;
     ProgrammesModule,
     MonthlyReturnsModule,
     SessionsModule,
+    SpendModule,
   ],
 })
 class DomainModule {}
@@ -190,6 +201,12 @@ export class ApiModule {
         SessionAttendanceResolver,
         SessionCostShareResolver,
         EngagementSessionsResolver,
+        SpendResolver,
+        SpendByLotResolver,
+        SpendByContractResolver,
+        SpendBySupplierResolver,
+        SpendByLocalAuthorityResolver,
+        ContractSpendResolver,
       ],
     };
   }

@@ -76,6 +76,9 @@ export const ACCESS_POLICY: Readonly<Record<string, Access>> = {
   'Mutation.submitMonthlyReturn': [Role.SUPPLIER],
   'Mutation.acceptMonthlyReturn': [Role.PROGRAMME_MANAGER, Role.ADMIN],
   'Mutation.returnMonthlyReturn': [Role.PROGRAMME_MANAGER, Role.ADMIN],
+  // Spend is programme data (SPEC §2, §5.9): the programme's managers and admins see all of it,
+  // suppliers the spend under their own contracts (the service scopes it); advisers none.
+  'Query.spend': [Role.PROGRAMME_MANAGER, Role.SUPPLIER, Role.ADMIN],
   // Who manages which programme is for admins alone (SPEC §2).
   'Mutation.assignProgrammeManager': [Role.ADMIN],
   'Mutation.revokeProgrammeManager': [Role.ADMIN],

@@ -9,6 +9,7 @@ import {
 import { ProgrammesService, type ServiceLine } from '@la-tracker/domain/programmes';
 import type { Caller } from '@la-tracker/platform/auth';
 import { SessionsService } from '@la-tracker/domain/sessions';
+import { SpendService } from '@la-tracker/domain/spend';
 import type { NotFoundError } from '@la-tracker/platform/errors';
 import { LocalAuthoritiesService, type LocalAuthority } from '@la-tracker/domain/local-authorities';
 import DataLoader from 'dataloader';
@@ -18,11 +19,13 @@ import {
 } from '../local-authorities/local-authority.loaders';
 import { createProgrammeLoaders, type ProgrammeLoaders } from '../programmes/programme.loaders';
 import { createSessionLoaders, type SessionLoaders } from '../sessions/session.loaders';
+import { createSpendLoaders, type SpendLoaders } from '../spend/spend.loaders';
 
 export interface Loaders {
   localAuthorities: LocalAuthorityLoaders;
   programmes: ProgrammeLoaders;
   sessions: SessionLoaders;
+  spend: SpendLoaders;
   /** Each LA's inspections and visits, newest first. */
   inspections: DataLoader<string, InspectionEvent[]>;
   /** Eligibility of many LAs at once, for the caller of this request. */
@@ -54,6 +57,7 @@ export class LoadersFactory {
     @Inject(ProgrammesService) private readonly programmes: ProgrammesService,
     @Inject(EngagementsService) private readonly engagements: EngagementsService,
     @Inject(SessionsService) private readonly sessions: SessionsService,
+    @Inject(SpendService) private readonly spend: SpendService,
   ) {}
 
   /** `caller` gives the request's caller once the guard has found them. */
@@ -65,6 +69,7 @@ export class LoadersFactory {
       localAuthorities: createLocalAuthorityLoaders(this.localAuthorities),
       programmes: createProgrammeLoaders(this.programmes, caller),
       sessions: createSessionLoaders(this.sessions, caller),
+      spend: createSpendLoaders(this.spend),
       inspections: new DataLoader((ids) => this.inspections.eventsOf(ids)),
       eligibility: new DataLoader(
         async (keys) => {

@@ -6,7 +6,11 @@ import { MoneyScalar } from '../graphql/money.scalar';
 import { LotModel, ProgrammeModel } from './programme.model';
 import { ContractModel, ContractRateModel, SupplierModel } from './supplier.model';
 
-async function assertMaySeeTerms(context: GraphQLContext, contract: Contract): Promise<void> {
+/** A contract's value, rates and spend are its terms: see `maySeeTermsOf`. */
+export async function assertMaySeeTerms(
+  context: GraphQLContext,
+  contract: Contract,
+): Promise<void> {
   if (!maySeeTermsOf(await signedInCaller(context.auth), contract))
     throw new ForbiddenError(
       'A contract’s value and rates are for admins, the programme’s managers and the supplier.',

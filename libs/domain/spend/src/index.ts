@@ -1,0 +1,4 @@
+export * from './spend-access.rules';
+export * from './spend.module';
+export * from './spend.rules';
+export * from './spend.service';
