@@ -2,6 +2,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
+import { DiagnosticsModule } from '@la-tracker/domain/diagnostics';
 import { EngagementsModule } from '@la-tracker/domain/engagements';
 import { IdentityModule } from '@la-tracker/domain/identity';
 import { InspectionImportRequestsModule, InspectionsModule } from '@la-tracker/domain/inspections';
@@ -68,6 +69,10 @@ import {
   SessionAttendanceResolver,
   SessionCostShareResolver,
 } from './sessions/sessions.resolver';
+import {
+  DiagnosticsResolver,
+  EngagementDiagnosticResolver,
+} from './diagnostics/diagnostics.resolver';
 
 type Plugins = NonNullable<ApolloDriverConfig['plugins']>;
 
@@ -82,6 +87,7 @@ type Plugins = NonNullable<ApolloDriverConfig['plugins']>;
     EngagementsModule,
     MonthlyReturnsModule,
     SessionsModule,
+    DiagnosticsModule,
   ],
   providers: [LoadersFactory],
   exports: [
@@ -94,6 +100,7 @@ type Plugins = NonNullable<ApolloDriverConfig['plugins']>;
     ProgrammesModule,
     MonthlyReturnsModule,
     SessionsModule,
+    DiagnosticsModule,
   ],
 })
 class DomainModule {}
@@ -190,6 +197,8 @@ export class ApiModule {
         SessionAttendanceResolver,
         SessionCostShareResolver,
         EngagementSessionsResolver,
+        DiagnosticsResolver,
+        EngagementDiagnosticResolver,
       ],
     };
   }

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { DiagnosticsService } from '@la-tracker/domain/diagnostics';
 import { EngagementsService, type Engagement } from '@la-tracker/domain/engagements';
 import {
   EligibilityService,
@@ -12,6 +13,7 @@ import { SessionsService } from '@la-tracker/domain/sessions';
 import type { NotFoundError } from '@la-tracker/platform/errors';
 import { LocalAuthoritiesService, type LocalAuthority } from '@la-tracker/domain/local-authorities';
 import DataLoader from 'dataloader';
+import { createDiagnosticLoaders, type DiagnosticLoaders } from '../diagnostics/diagnostic.loaders';
 import {
   createLocalAuthorityLoaders,
   type LocalAuthorityLoaders,
@@ -23,6 +25,7 @@ export interface Loaders {
   localAuthorities: LocalAuthorityLoaders;
   programmes: ProgrammeLoaders;
   sessions: SessionLoaders;
+  diagnostics: DiagnosticLoaders;
   /** Each LA's inspections and visits, newest first. */
   inspections: DataLoader<string, InspectionEvent[]>;
   /** Eligibility of many LAs at once, for the caller of this request. */
@@ -54,6 +57,7 @@ export class LoadersFactory {
     @Inject(ProgrammesService) private readonly programmes: ProgrammesService,
     @Inject(EngagementsService) private readonly engagements: EngagementsService,
     @Inject(SessionsService) private readonly sessions: SessionsService,
+    @Inject(DiagnosticsService) private readonly diagnostics: DiagnosticsService,
   ) {}
 
   /** `caller` gives the request's caller once the guard has found them. */
@@ -65,6 +69,7 @@ export class LoadersFactory {
       localAuthorities: createLocalAuthorityLoaders(this.localAuthorities),
       programmes: createProgrammeLoaders(this.programmes, caller),
       sessions: createSessionLoaders(this.sessions, caller),
+      diagnostics: createDiagnosticLoaders(this.diagnostics, this.engagements, caller),
       inspections: new DataLoader((ids) => this.inspections.eventsOf(ids)),
       eligibility: new DataLoader(
         async (keys) => {
