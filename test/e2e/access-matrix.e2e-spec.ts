@@ -197,6 +197,60 @@ const MATRIX: Record<string, Row> = {
     expected: managersOnly,
     answers: ['NOT_FOUND'],
   },
+  // Diagnostics are read as engagements are; the supplier alone writes its report. Made-up ids:
+  // the supplier is answered NOT_FOUND.
+  'Query.diagnostics': {
+    document: `{ diagnostics(first: 5, filter: { financialYear: "2022-23" }) { totalCount edges { node { id status followUpDueOn findings { rating } recommendations { status } } } } }`,
+    expected: { anonymous: 'UNAUTHENTICATED', noRole: 'FORBIDDEN', ...everyRole },
+  },
+  'Query.diagnostic': {
+    document: `{ diagnostic(id: "${NO_SUCH_ID}") { id } }`,
+    expected: { anonymous: 'UNAUTHENTICATED', noRole: 'FORBIDDEN', ...everyRole },
+    answers: ['NOT_FOUND'],
+  },
+  'Query.diagnosticsProgress': {
+    document: `{ diagnosticsProgress(programmeId: "${programmeId}", financialYear: "2022-23") { target finalReports } }`,
+    expected: { anonymous: 'UNAUTHENTICATED', noRole: 'FORBIDDEN', ...everyRole },
+  },
+  'Query.diagnosticRatings': {
+    document: `{ diagnosticRatings(programmeId: "${programmeId}", financialYear: "2022-23") { principle red amber green } }`,
+    expected: { anonymous: 'UNAUTHENTICATED', noRole: 'FORBIDDEN', ...everyRole },
+  },
+  'Mutation.planDiagnostic': {
+    document: `mutation { planDiagnostic(input: { engagementId: "${NO_SUCH_ID}", plannedOn: "2022-09-05" }) { id } }`,
+    expected: suppliersOnly,
+    answers: ['NOT_FOUND'],
+  },
+  'Mutation.startDiagnosticFieldwork': {
+    document: `mutation { startDiagnosticFieldwork(id: "${NO_SUCH_ID}", startedOn: "2022-10-03") { id } }`,
+    expected: suppliersOnly,
+    answers: ['NOT_FOUND'],
+  },
+  'Mutation.submitDiagnosticDraftReport': {
+    document: `mutation { submitDiagnosticDraftReport(id: "${NO_SUCH_ID}") { id } }`,
+    expected: suppliersOnly,
+    answers: ['NOT_FOUND'],
+  },
+  'Mutation.issueDiagnosticFinalReport': {
+    document: `mutation { issueDiagnosticFinalReport(id: "${NO_SUCH_ID}", issuedOn: "2023-01-16") { id } }`,
+    expected: suppliersOnly,
+    answers: ['NOT_FOUND'],
+  },
+  'Mutation.rateDiagnosticPrinciple': {
+    document: `mutation { rateDiagnosticPrinciple(input: { diagnosticId: "${NO_SUCH_ID}", principle: EXPRESS_VIEWS, rating: AMBER, commentary: "Rarely heard" }) { id } }`,
+    expected: suppliersOnly,
+    answers: ['NOT_FOUND'],
+  },
+  'Mutation.addDiagnosticRecommendation': {
+    document: `mutation { addDiagnosticRecommendation(input: { diagnosticId: "${NO_SUCH_ID}", text: "Set up a board", ownerRole: LEADER_OF_COUNCIL, dueOn: "2023-06-30", enabler: LEADERSHIP_AND_GOVERNANCE }) { id } }`,
+    expected: suppliersOnly,
+    answers: ['NOT_FOUND'],
+  },
+  'Mutation.updateDiagnosticRecommendation': {
+    document: `mutation { updateDiagnosticRecommendation(input: { id: "${NO_SUCH_ID}", status: DONE }) { id } }`,
+    expected: suppliersOnly,
+    answers: ['NOT_FOUND'],
+  },
   'Query.inspectionImports': {
     document: '{ inspectionImports(first: 1) { totalCount } }',
     expected: managersOnly,

@@ -216,7 +216,8 @@ describe('delivered sessions over HTTP: the reference scenario', () => {
         { id: session.S2, status: 'APPROVED' },
       ],
     });
-    expect(sunderland).toEqual({ status: 'APPROVED', sessions: [] });
+    // Sunderland's engagement is delivered by its diagnostic, which started it: no sessions.
+    expect(sunderland).toEqual({ status: 'IN_DELIVERY', sessions: [] });
   });
 
   it('shows each role its own share of the sessions', async () => {

@@ -124,24 +124,30 @@ describe('spend over HTTP: the reference scenario', () => {
     const year = await spend('manager', { financialYear: '2022-23' });
     expect(year).toMatchObject({
       financialYear: '2022-23',
-      total: '2697.92',
+      // Sessions £2,697.92 and Sunderland's diagnostic £18,500.00.
+      total: '21197.92',
       budget: {
         programme: '1400000.00',
         allocation: '500000.00',
-        spent: '2697.92',
-        remaining: '497302.08',
+        spent: '21197.92',
+        remaining: '478802.08',
       },
-      remaining: '497302.08',
+      remaining: '478802.08',
       byServiceLine: [
         { serviceLine: 'POLITICAL_LEADERSHIP', spent: '2500.00' },
+        { serviceLine: 'CORPORATE_PARENTING_DIAGNOSTIC', spent: '18500.00' },
         { serviceLine: 'COACHING_MENTORING', spent: '197.92' },
       ],
       byLot: [
         { lot: { number: 1 }, spent: '2500.00' },
+        { lot: { number: 4 }, spent: '18500.00' },
         { lot: { number: 7 }, spent: '197.92' },
       ],
-      bySupplier: [{ supplier: { name: 'North Star Leadership Ltd' }, spent: '2697.92' }],
-      byFinancialYear: [{ financialYear: '2022-23', spent: '2697.92' }],
+      bySupplier: [
+        { supplier: { name: 'Corporate Parenting Partners' }, spent: '18500.00' },
+        { supplier: { name: 'North Star Leadership Ltd' }, spent: '2697.92' },
+      ],
+      byFinancialYear: [{ financialYear: '2022-23', spent: '21197.92' }],
     });
     expect(byName(year.byLocalAuthority as ByLocalAuthority)).toEqual({
       Hartlepool: '714.29',
@@ -149,6 +155,7 @@ describe('spend over HTTP: the reference scenario', () => {
       'Redcar and Cleveland': '357.14',
       Leeds: '1250.00',
       Sandwell: '197.92',
+      Sunderland: '18500.00',
     });
     // Every contract against its value (£250,000.00 each), less what was spent under it to date.
     expect(year.byContract).toEqual([
@@ -169,12 +176,12 @@ describe('spend over HTTP: the reference scenario', () => {
         remaining: '249707.08',
       },
       {
-        contract: { reference: 'B4', spent: '0.00' },
+        contract: { reference: 'B4', spent: '18500.00' },
         supplier: { name: 'Corporate Parenting Partners' },
         value: '250000.00',
-        spent: '0.00',
-        spentToDate: '0.00',
-        remaining: '250000.00',
+        spent: '18500.00',
+        spentToDate: '18500.00',
+        remaining: '231500.00',
       },
       {
         contract: { reference: 'E5', spent: '5227.50' },
@@ -202,16 +209,16 @@ describe('spend over HTTP: the reference scenario', () => {
   it('adds up every year against the whole budget', async () => {
     expect(await spend('manager', {})).toMatchObject({
       financialYear: null,
-      total: '8020.42',
+      total: '26520.42',
       budget: {
         programme: '1400000.00',
         allocation: null,
-        spent: '8020.42',
-        remaining: '1391979.58',
+        spent: '26520.42',
+        remaining: '1373479.58',
       },
       byFinancialYear: [
         { financialYear: '2021-22', spent: '5227.50' },
-        { financialYear: '2022-23', spent: '2697.92' },
+        { financialYear: '2022-23', spent: '21197.92' },
         { financialYear: '2023-24', spent: '95.00' },
       ],
     });

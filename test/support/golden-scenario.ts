@@ -20,6 +20,17 @@ export const GOLDEN_LA = {
   sunderland: 'E08000024',
 };
 
+/** The seven corporate parenting principles, by their codes in the API. */
+export const GOLDEN_PRINCIPLES = [
+  'BEST_INTERESTS_AND_WELLBEING',
+  'EXPRESS_VIEWS',
+  'TAKE_VIEWS_INTO_ACCOUNT',
+  'ACCESS_TO_SERVICES',
+  'HIGH_ASPIRATIONS',
+  'SAFETY_AND_STABILITY',
+  'PREPARATION_FOR_ADULTHOOD',
+];
+
 export interface GoldenScenario {
   /** Request headers by caller: manager, northEastAdviser, northStar, elsewhere. */
   auth: Record<string, Record<string, string>>;
@@ -31,6 +42,8 @@ export interface GoldenScenario {
   engagement: Record<string, string>;
   /** Sessions S1–S7. */
   session: Record<string, string>;
+  /** Diagnostic ids by LA. */
+  diagnostic: Record<string, string>;
   /** The id of a lot of the default programme as seeded, by number. */
   lot(number: number): string;
   as(who: string, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse>;
@@ -242,12 +255,49 @@ export async function buildGoldenScenario(
   );
   session.S7 = planSession.id as string;
 
+  // Sunderland's diagnostic reaches its final report on 2023-01-16, every principle rated.
+  auth.partners = await bearer('SUPPLIER', '--supplier', supplier.partners);
+  const diagnostic: GoldenScenario['diagnostic'] = {};
+  const { planDiagnostic } = await ok(
+    'partners',
+    `mutation ($input: PlanDiagnosticInput!) { planDiagnostic(input: $input) { id } }`,
+    { input: { engagementId: engagement.sunderland, plannedOn: '2022-09-05' } },
+  );
+  diagnostic.sunderland = planDiagnostic.id as string;
+  const moves: Array<[string, string, string]> = [
+    ['startDiagnosticFieldwork', 'startedOn', '2022-10-03'],
+    ['submitDiagnosticDraftReport', 'submittedOn', '2022-12-12'],
+  ];
+  for (const [move, dateArgument, date] of moves)
+    await ok(
+      'partners',
+      `mutation { ${move}(id: "${diagnostic.sunderland}", ${dateArgument}: "${date}") { status } }`,
+    );
+  for (const principle of GOLDEN_PRINCIPLES)
+    await ok(
+      'partners',
+      `mutation ($input: RateDiagnosticPrincipleInput!) { rateDiagnosticPrinciple(input: $input) { id } }`,
+      {
+        input: {
+          diagnosticId: diagnostic.sunderland,
+          principle,
+          rating: 'AMBER',
+          commentary: 'Found in fieldwork',
+        },
+      },
+    );
+  await ok(
+    'partners',
+    `mutation { issueDiagnosticFinalReport(id: "${diagnostic.sunderland}", issuedOn: "2023-01-16") { status } }`,
+  );
+
   return {
     auth,
     supplier,
     contract,
     engagement,
     session,
+    diagnostic,
     lot,
     as,
     ok,

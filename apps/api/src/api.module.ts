@@ -2,6 +2,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
+import { DiagnosticsModule } from '@la-tracker/domain/diagnostics';
 import { EngagementsModule } from '@la-tracker/domain/engagements';
 import { IdentityModule } from '@la-tracker/domain/identity';
 import { InspectionImportRequestsModule, InspectionsModule } from '@la-tracker/domain/inspections';
@@ -77,6 +78,10 @@ import {
   SpendBySupplierResolver,
   SpendResolver,
 } from './spend/spend.resolver';
+import {
+  DiagnosticsResolver,
+  EngagementDiagnosticResolver,
+} from './diagnostics/diagnostics.resolver';
 
 type Plugins = NonNullable<ApolloDriverConfig['plugins']>;
 
@@ -92,6 +97,7 @@ type Plugins = NonNullable<ApolloDriverConfig['plugins']>;
     MonthlyReturnsModule,
     SessionsModule,
     SpendModule,
+    DiagnosticsModule,
   ],
   providers: [LoadersFactory],
   exports: [
@@ -105,6 +111,7 @@ type Plugins = NonNullable<ApolloDriverConfig['plugins']>;
     MonthlyReturnsModule,
     SessionsModule,
     SpendModule,
+    DiagnosticsModule,
   ],
 })
 class DomainModule {}
@@ -207,6 +214,8 @@ export class ApiModule {
         SpendBySupplierResolver,
         SpendByLocalAuthorityResolver,
         ContractSpendResolver,
+        DiagnosticsResolver,
+        EngagementDiagnosticResolver,
       ],
     };
   }

@@ -49,6 +49,31 @@ export const ACCESS_POLICY: Readonly<Record<string, Access>> = {
   'Mutation.submitSession': [Role.SUPPLIER],
   'Mutation.approveSession': [Role.PROGRAMME_MANAGER, Role.ADMIN],
   'Mutation.returnSession': [Role.PROGRAMME_MANAGER, Role.ADMIN],
+  // Diagnostics (SPEC §5.6) are seen as engagements are: managers their programmes', suppliers
+  // their own, advisers those of LAs in their regions (support received is LA status), admins all.
+  // The report is the supplier's work: its staff alone plan, move, rate and recommend; managers
+  // and admins read it and correct nothing in it (a wrong report goes back to the supplier).
+  'Query.diagnostics': [Role.PROGRAMME_MANAGER, Role.SUPPLIER, Role.REGIONAL_ADVISER, Role.ADMIN],
+  'Query.diagnostic': [Role.PROGRAMME_MANAGER, Role.SUPPLIER, Role.REGIONAL_ADVISER, Role.ADMIN],
+  'Query.diagnosticsProgress': [
+    Role.PROGRAMME_MANAGER,
+    Role.SUPPLIER,
+    Role.REGIONAL_ADVISER,
+    Role.ADMIN,
+  ],
+  'Query.diagnosticRatings': [
+    Role.PROGRAMME_MANAGER,
+    Role.SUPPLIER,
+    Role.REGIONAL_ADVISER,
+    Role.ADMIN,
+  ],
+  'Mutation.planDiagnostic': [Role.SUPPLIER],
+  'Mutation.startDiagnosticFieldwork': [Role.SUPPLIER],
+  'Mutation.submitDiagnosticDraftReport': [Role.SUPPLIER],
+  'Mutation.issueDiagnosticFinalReport': [Role.SUPPLIER],
+  'Mutation.rateDiagnosticPrinciple': [Role.SUPPLIER],
+  'Mutation.addDiagnosticRecommendation': [Role.SUPPLIER],
+  'Mutation.updateDiagnosticRecommendation': [Role.SUPPLIER],
   // The audit log: managers read their programmes' entries, admins all (SPEC §5.10).
   'Query.auditEvents': [Role.PROGRAMME_MANAGER, Role.ADMIN],
   // Managers import Ofsted's files (SPEC §3), so they and admins follow the imports.

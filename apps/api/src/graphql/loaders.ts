@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { DiagnosticsService } from '@la-tracker/domain/diagnostics';
 import { EngagementsService, type Engagement } from '@la-tracker/domain/engagements';
 import {
   EligibilityService,
@@ -13,6 +14,7 @@ import { SpendService } from '@la-tracker/domain/spend';
 import type { NotFoundError } from '@la-tracker/platform/errors';
 import { LocalAuthoritiesService, type LocalAuthority } from '@la-tracker/domain/local-authorities';
 import DataLoader from 'dataloader';
+import { createDiagnosticLoaders, type DiagnosticLoaders } from '../diagnostics/diagnostic.loaders';
 import {
   createLocalAuthorityLoaders,
   type LocalAuthorityLoaders,
@@ -26,6 +28,7 @@ export interface Loaders {
   programmes: ProgrammeLoaders;
   sessions: SessionLoaders;
   spend: SpendLoaders;
+  diagnostics: DiagnosticLoaders;
   /** Each LA's inspections and visits, newest first. */
   inspections: DataLoader<string, InspectionEvent[]>;
   /** Eligibility of many LAs at once, for the caller of this request. */
@@ -58,6 +61,7 @@ export class LoadersFactory {
     @Inject(EngagementsService) private readonly engagements: EngagementsService,
     @Inject(SessionsService) private readonly sessions: SessionsService,
     @Inject(SpendService) private readonly spend: SpendService,
+    @Inject(DiagnosticsService) private readonly diagnostics: DiagnosticsService,
   ) {}
 
   /** `caller` gives the request's caller once the guard has found them. */
@@ -70,6 +74,7 @@ export class LoadersFactory {
       programmes: createProgrammeLoaders(this.programmes, caller),
       sessions: createSessionLoaders(this.sessions, caller),
       spend: createSpendLoaders(this.spend),
+      diagnostics: createDiagnosticLoaders(this.diagnostics, this.engagements, caller),
       inspections: new DataLoader((ids) => this.inspections.eventsOf(ids)),
       eligibility: new DataLoader(
         async (keys) => {

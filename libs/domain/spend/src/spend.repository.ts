@@ -8,8 +8,8 @@ import type { SpendDimension, SpendFigure } from './spend.rules';
 /**
  * Every charge to a programme, one row per LA charged, each kind of charge one branch of the
  * UNION ALL with the same columns. Approved sessions are charged in the year of their date, shared
- * among their LAs by headcount at approval (SPEC §5.5, §5.9). A diagnostic costed at its final
- * report (one LA, in the year of that date) is one more branch; nothing else need change.
+ * among their LAs by headcount at approval (SPEC §5.5, §5.9); a diagnostic is charged to its one LA
+ * when it reaches its final report, in the year of that date (SPEC §5.9).
  */
 const CHARGES = `
   SELECT s.programme_id, s.contract_id, s.supplier_id, c.lot_id, s.service_line,
@@ -17,7 +17,13 @@ const CHARGES = `
     FROM session_cost_share cs
     JOIN delivery_session s ON s.id = cs.session_id
     JOIN contract c ON c.id = s.contract_id
-   WHERE s.status = 'APPROVED'`;
+   WHERE s.status = 'APPROVED'
+  UNION ALL
+  SELECT d.programme_id, d.contract_id, d.supplier_id, c.lot_id, d.service_line,
+         d.local_authority_id, d.cost_financial_year, d.cost_pence
+    FROM diagnostic d
+    JOIN contract c ON c.id = d.contract_id
+   WHERE d.cost_pence IS NOT NULL`;
 
 export interface SpendQuery {
   programmeId: string;

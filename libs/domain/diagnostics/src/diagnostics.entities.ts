@@ -1,0 +1,3 @@
+import { Diagnostic, DiagnosticFinding, DiagnosticRecommendation } from './diagnostic.entity';
+
+export const diagnosticEntities = [Diagnostic, DiagnosticFinding, DiagnosticRecommendation];
