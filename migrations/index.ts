@@ -16,6 +16,7 @@ import { ProgrammesAndEngagements1795638121351 } from './1795638121351-Programme
 import { InspectionImportRequests1795638329843 } from './1795638329843-InspectionImportRequests';
 import { MonthlyReturns1795642259471 } from './1795642259471-MonthlyReturns';
 import { DeliverySessions1795643000000 } from './1795643000000-DeliverySessions';
+import { SessionSupplierReference1795649354952 } from './1795649354952-SessionSupplierReference';
 
 /** Every entity the database holds: the schema the migrations below must produce. */
 export const entities = [
@@ -40,4 +41,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   InspectionImportRequests1795638329843,
   MonthlyReturns1795642259471,
   DeliverySessions1795643000000,
+  SessionSupplierReference1795649354952,
 ];
