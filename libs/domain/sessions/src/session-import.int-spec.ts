@@ -130,15 +130,13 @@ describe('SessionImportService', () => {
       serviceLine: 'POLITICAL_LEADERSHIP',
       name: 'Political leadership',
     });
-    await dataSource
-      .getRepository(Lot)
-      .insert({
-        id: LOT_1,
-        programmeId: PROGRAMME,
-        number: 1,
-        title: 'Lot 1',
-        validFrom: '2021-05-31',
-      });
+    await dataSource.getRepository(Lot).insert({
+      id: LOT_1,
+      programmeId: PROGRAMME,
+      number: 1,
+      title: 'Lot 1',
+      validFrom: '2021-05-31',
+    });
     await dataSource
       .getRepository(LotServiceLine)
       .insert({ lotId: LOT_1, serviceLine: 'POLITICAL_LEADERSHIP' });
