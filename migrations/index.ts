@@ -17,6 +17,7 @@ import { ProgrammesAndEngagements1795638121351 } from './1795638121351-Programme
 import { InspectionImportRequests1795638329843 } from './1795638329843-InspectionImportRequests';
 import { MonthlyReturns1795642259471 } from './1795642259471-MonthlyReturns';
 import { DeliverySessions1795643000000 } from './1795643000000-DeliverySessions';
+import { SessionSupplierReference1795649354952 } from './1795649354952-SessionSupplierReference';
 import { Diagnostics1795649632993 } from './1795649632993-Diagnostics';
 
 /** Every entity the database holds: the schema the migrations below must produce. */
@@ -43,5 +44,6 @@ export const migrations: Array<new () => MigrationInterface> = [
   InspectionImportRequests1795638329843,
   MonthlyReturns1795642259471,
   DeliverySessions1795643000000,
+  SessionSupplierReference1795649354952,
   Diagnostics1795649632993,
 ];

@@ -187,6 +187,12 @@ const MATRIX: Record<string, Row> = {
     expected: suppliersOnly,
     answers: ['NOT_FOUND'],
   },
+  // A file that is not a sessions template: those allowed are answered BAD_USER_INPUT.
+  'Mutation.importSessions': {
+    document: `mutation { importSessions(input: { fileName: "sessions.csv", contentBase64: "${Buffer.from('session_reference\nS1\n').toString('base64')}", dryRun: true }) { rowsRead } }`,
+    expected: suppliersOnly,
+    answers: ['BAD_USER_INPUT'],
+  },
   'Mutation.approveSession': {
     document: `mutation { approveSession(id: "${NO_SUCH_ID}") { id } }`,
     expected: managersOnly,

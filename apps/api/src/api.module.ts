@@ -36,6 +36,8 @@ import { GraphQLLimitsModule, graphqlLimits } from './graphql/limits';
 import { graphqlMetricsPlugin } from './graphql/metrics.plugin';
 import { statementCountPlugin } from './graphql/statement-count.plugin';
 import { MetricsController } from './metrics.controller';
+import { SessionImportResolver } from './sessions/session-import.resolver';
+import { SessionTemplatesController } from './sessions/session-templates.controller';
 import { LocalAuthoritiesResolver } from './local-authorities/local-authorities.resolver';
 import { RegionsResolver } from './local-authorities/regions.resolver';
 import { HealthController } from './health.controller';
@@ -176,7 +178,7 @@ export class ApiModule {
           }),
         }),
       ],
-      controllers: [HealthController, MetricsController],
+      controllers: [HealthController, MetricsController, SessionTemplatesController],
       providers: [
         { provide: APP_PIPE, useFactory: inputValidationPipe },
         { provide: APP_FILTER, useClass: GraphQLExceptionFilter },
@@ -207,6 +209,7 @@ export class ApiModule {
         DeliverySessionsResolver,
         SessionAttendanceResolver,
         SessionCostShareResolver,
+        SessionImportResolver,
         EngagementSessionsResolver,
         SpendResolver,
         SpendByLotResolver,

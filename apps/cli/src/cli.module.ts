@@ -3,6 +3,7 @@ import { IdentityModule } from '@la-tracker/domain/identity';
 import { InspectionImportRequestsModule, InspectionsModule } from '@la-tracker/domain/inspections';
 import { LocalAuthoritiesModule } from '@la-tracker/domain/local-authorities';
 import { ProgrammesModule } from '@la-tracker/domain/programmes';
+import { SessionsModule } from '@la-tracker/domain/sessions';
 import { entities, migrations } from '@la-tracker/migrations';
 import { AuditModule } from '@la-tracker/platform/audit';
 import { ConfigModule, type AppConfig } from '@la-tracker/platform/config';
@@ -34,6 +35,7 @@ export class CliModule {
         InspectionImportRequestsModule,
         IdentityModule,
         ProgrammesModule,
+        SessionsModule,
       ],
     };
   }

@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { loadConfig, loadLauncherConfig, readEnvironment } from '@la-tracker/platform/config';
 import { importInspections, queueInspectionImport } from './commands/import-inspections.command';
 import { importLocalAuthorities } from './commands/import-local-authorities.command';
+import { importSessions } from './commands/import-sessions.command';
 import { migrate } from './commands/migrate.command';
 import { seed } from './commands/seed.command';
 import { services } from './commands/services.command';
@@ -97,6 +98,30 @@ program
       );
     else await importInspections(databaseConfig(), file, { dryRun }, log);
   });
+
+program
+  .command('import-sessions')
+  .description(
+    "import a supplier's delivered sessions from a file in the layout of the template (docs/templates/sessions-import-template.csv or .xlsx): every row checked first, then all recorded or none",
+  )
+  .argument('<file>', 'the CSV or XLSX file')
+  .requiredOption('--supplier <id>', 'the supplier whose sessions these are')
+  .option('--dry-run', 'check every row, and write nothing')
+  .option('--submit', 'submit each session once recorded, rather than leave it a draft')
+  .action(
+    async (file: string, options: { supplier: string; dryRun?: boolean; submit?: boolean }) => {
+      await importSessions(
+        databaseConfig(),
+        file,
+        {
+          supplierId: options.supplier,
+          dryRun: Boolean(options.dryRun),
+          submit: Boolean(options.submit),
+        },
+        log,
+      );
+    },
+  );
 
 program
   .command('token')

@@ -47,6 +47,8 @@ export const ACCESS_POLICY: Readonly<Record<string, Access>> = {
   'Mutation.recordSession': [Role.SUPPLIER],
   'Mutation.updateSession': [Role.SUPPLIER],
   'Mutation.submitSession': [Role.SUPPLIER],
+  // A bulk upload is recording (and, if asked, submitting) many sessions at once.
+  'Mutation.importSessions': [Role.SUPPLIER],
   'Mutation.approveSession': [Role.PROGRAMME_MANAGER, Role.ADMIN],
   'Mutation.returnSession': [Role.PROGRAMME_MANAGER, Role.ADMIN],
   // Diagnostics (SPEC §5.6) are seen as engagements are: managers their programmes', suppliers

@@ -1,4 +1,9 @@
-import { BadUserInputError, ErrorCode, NotFoundError } from '@la-tracker/platform/errors';
+import {
+  BadUserInputError,
+  ErrorCode,
+  FileProblemsError,
+  NotFoundError,
+} from '@la-tracker/platform/errors';
 import { GraphQLError } from 'graphql';
 import { formatError, INTERNAL_ERROR_MESSAGE } from './error-formatter';
 
@@ -27,6 +32,19 @@ describe('formatError', () => {
       code: 'BAD_USER_INPUT',
       fields: [{ field: 'first', message: 'must be from 1 to 100' }],
     });
+  });
+
+  it('carries the problems of a refused file, row by row', () => {
+    const problems = [
+      { row: 3, column: 'delivered_on', message: 'must not be in the future' },
+      { row: null, column: null, message: 'the file has no sessions' },
+    ];
+    const original = FileProblemsError.of('sessions.csv', problems);
+    const sut = formatError({ message: original.message }, resolverError(original));
+    expect(sut.message).toBe(
+      '"sessions.csv" was not imported: 2 problems. row 3, delivered_on: must not be in the future; the file has no sessions.',
+    );
+    expect(sut.extensions).toEqual({ code: 'BAD_USER_INPUT', problems });
   });
 
   it('gives a bad literal in the query the code of bad input, however deeply it is wrapped', () => {

@@ -1,4 +1,9 @@
-import { BadUserInputError, DomainError, ErrorCode } from '@la-tracker/platform/errors';
+import {
+  BadUserInputError,
+  DomainError,
+  ErrorCode,
+  FileProblemsError,
+} from '@la-tracker/platform/errors';
 import type { GraphQLFormattedError } from 'graphql';
 
 /** Codes Apollo gives to requests it could not run; they say nothing about our internals. */
@@ -50,6 +55,7 @@ export function formatError(
     if (original instanceof BadUserInputError && original.fields.length > 0) {
       extensions.fields = original.fields;
     }
+    if (original instanceof FileProblemsError) extensions.problems = original.problems;
     // A bad value in the query itself (e.g. a Date literal) is the caller's input, not a bad query.
     const message =
       original.code === ErrorCode.BAD_USER_INPUT && formatted.message !== original.message

@@ -65,6 +65,14 @@ export class DeliverySessionModel {
   @Field(() => ServiceLineEnum)
   serviceLine!: ServiceLine;
 
+  @Field(() => String, {
+    name: 'reference',
+    nullable: true,
+    description:
+      "The supplier's own reference for it, when it came in a bulk import (importSessions).",
+  })
+  supplierReference!: string | null;
+
   @Field({
     description:
       'The year of its date (delivered, else planned), e.g. 2023-24: delivery and spend count there.',

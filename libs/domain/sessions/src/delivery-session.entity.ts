@@ -62,6 +62,8 @@ import {
   `"rate_unit" IS NULL OR "rate_unit" IN (${sqlList(RATE_UNITS)})`,
 )
 @Index(['programmeId', 'serviceLine', 'financialYear', 'status'])
+// A supplier's reference names one session: importing the same file twice cannot double delivery.
+@Index(['supplierId', 'supplierReference'], { unique: true })
 export class DeliverySession {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -95,6 +97,10 @@ export class DeliverySession {
 
   @Column({ type: 'text' })
   status!: SessionStatus;
+
+  /** The supplier's own reference for it, when it came in a bulk import. */
+  @Column({ type: 'text', nullable: true })
+  supplierReference!: string | null;
 
   /** The day it was planned for; null for a session recorded without a plan. */
   @Column({ type: 'date', nullable: true })

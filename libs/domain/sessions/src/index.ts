@@ -7,3 +7,6 @@ export * from './session.rules';
 export * from './sessions.entities';
 export * from './sessions.module';
 export * from './sessions.service';
+export * from './session-import.rules';
+export * from './session-import.service';
+export * from './session-import.template';

@@ -2,12 +2,14 @@ import { Module } from '@nestjs/common';
 import { EngagementsModule } from '@la-tracker/domain/engagements';
 import { LocalAuthoritiesModule } from '@la-tracker/domain/local-authorities';
 import { AuditModule } from '@la-tracker/platform/audit';
+import { SessionImportRepository } from './session-import.repository';
+import { SessionImportService } from './session-import.service';
 import { SessionRepository } from './session.repository';
 import { SessionsService } from './sessions.service';
 
 @Module({
   imports: [AuditModule, LocalAuthoritiesModule, EngagementsModule],
-  providers: [SessionRepository, SessionsService],
-  exports: [SessionsService],
+  providers: [SessionRepository, SessionsService, SessionImportRepository, SessionImportService],
+  exports: [SessionsService, SessionImportService],
 })
 export class SessionsModule {}

@@ -305,47 +305,60 @@ export class SessionsService {
   async recordSession(caller: Caller, input: RecordSessionInput): Promise<DeliverySession> {
     const today = this.clock.today();
     this.check(engagementIdProblems(input.engagementIds));
-    return this.dataSource.transaction(async (manager) => {
-      const plan = input.sessionId
-        ? await this.lockToMove(manager, caller, input.sessionId, 'RECORD')
-        : null;
-      const before = plan && (await this.withCohort(manager, plan.session)).values;
-      const cohort = await this.cohortOf(manager, caller, input.engagementIds);
-      const attendance = this.checkReport(
-        cohort,
-        { ...input, attendance: await this.resolveAttendance(manager, cohort, input.attendance) },
-        today,
-      );
-      const sessions = manager.getRepository(DeliverySession);
-      const report = {
-        ...underContract(cohort),
-        status: 'DRAFT' as const,
-        deliveredOn: input.deliveredOn,
-        financialYear: financialYearOf(input.deliveredOn),
-        durationMinutes: input.durationMinutes,
-        format: input.format,
-        topic: input.topic.trim(),
-        notes: input.notes?.trim() || null,
-      };
-      let id: string;
-      if (plan) {
-        await sessions.save(Object.assign(plan.session, report));
-        id = plan.session.id;
-      } else {
-        const session = sessions.create(report);
-        await sessions.insert(session);
-        id = session.id;
-      }
-      await this.repository.replaceLinks(manager, id, input.engagementIds);
-      await this.repository.replaceAttendance(manager, id, attendance);
-      await this.engagements.startDelivery(manager, caller, cohort.engagements, input.deliveredOn);
-      const recorded = await sessions.findOneByOrFail({ id });
-      await this.audited(manager, caller, 'session.record', before, recorded, {
-        engagementIds: input.engagementIds,
-        attendance,
-      });
-      return recorded;
+    return this.dataSource.transaction((manager) => this.recordIn(manager, caller, input, today));
+  }
+
+  /**
+   * `recordSession` within a transaction already under way (a bulk import records many in one),
+   * with the supplier's own reference for the session when it has one.
+   */
+  async recordIn(
+    manager: EntityManager,
+    caller: Caller,
+    input: RecordSessionInput & { supplierReference?: string | null },
+    today: IsoDate,
+  ): Promise<DeliverySession> {
+    this.check(engagementIdProblems(input.engagementIds));
+    const plan = input.sessionId
+      ? await this.lockToMove(manager, caller, input.sessionId, 'RECORD')
+      : null;
+    const before = plan && (await this.withCohort(manager, plan.session)).values;
+    const cohort = await this.cohortOf(manager, caller, input.engagementIds);
+    const attendance = this.checkReport(
+      cohort,
+      { ...input, attendance: await this.resolveAttendance(manager, cohort, input.attendance) },
+      today,
+    );
+    const sessions = manager.getRepository(DeliverySession);
+    const report = {
+      ...underContract(cohort),
+      status: 'DRAFT' as const,
+      deliveredOn: input.deliveredOn,
+      financialYear: financialYearOf(input.deliveredOn),
+      durationMinutes: input.durationMinutes,
+      format: input.format,
+      topic: input.topic.trim(),
+      notes: input.notes?.trim() || null,
+      ...(input.supplierReference ? { supplierReference: input.supplierReference } : {}),
+    };
+    let id: string;
+    if (plan) {
+      await sessions.save(Object.assign(plan.session, report));
+      id = plan.session.id;
+    } else {
+      const session = sessions.create(report);
+      await sessions.insert(session);
+      id = session.id;
+    }
+    await this.repository.replaceLinks(manager, id, input.engagementIds);
+    await this.repository.replaceAttendance(manager, id, attendance);
+    await this.engagements.startDelivery(manager, caller, cohort.engagements, input.deliveredOn);
+    const recorded = await sessions.findOneByOrFail({ id });
+    await this.audited(manager, caller, 'session.record', before, recorded, {
+      engagementIds: input.engagementIds,
+      attendance,
     });
+    return recorded;
   }
 
   /** Changes a session while it is PLANNED, DRAFT or RETURNED; it keeps its state. */
@@ -422,18 +435,21 @@ export class SessionsService {
   }
 
   submitSession(caller: Caller, id: string): Promise<DeliverySession> {
-    return this.dataSource.transaction(async (manager) => {
-      const { session } = await this.lockToMove(manager, caller, id, 'SUBMIT');
-      const before = sessionValues(session);
-      Object.assign(session, {
-        status: 'SUBMITTED',
-        submittedAt: this.clock.now(),
-        submittedByUserId: caller.userId,
-      });
-      const saved = await manager.getRepository(DeliverySession).save(session);
-      await this.audited(manager, caller, 'session.submit', before, saved);
-      return saved;
+    return this.dataSource.transaction((manager) => this.submitIn(manager, caller, id));
+  }
+
+  /** `submitSession` within a transaction already under way. */
+  async submitIn(manager: EntityManager, caller: Caller, id: string): Promise<DeliverySession> {
+    const { session } = await this.lockToMove(manager, caller, id, 'SUBMIT');
+    const before = sessionValues(session);
+    Object.assign(session, {
+      status: 'SUBMITTED',
+      submittedAt: this.clock.now(),
+      submittedByUserId: caller.userId,
     });
+    const saved = await manager.getRepository(DeliverySession).save(session);
+    await this.audited(manager, caller, 'session.submit', before, saved);
+    return saved;
   }
 
   /**

@@ -81,3 +81,40 @@ export class NotEligibleError extends DomainError {
     super(ErrorCode.NOT_ELIGIBLE, message, details);
   }
 }
+
+/** A problem with a file handed in, where its user sees it: row 1 is the header row. */
+export interface FileRowProblem {
+  /** null for a problem of the file as a whole. */
+  row: number | null;
+  column: string | null;
+  message: string;
+}
+
+/** A file refused for what its rows hold: every problem, row by row. Nothing was written. */
+export class FileProblemsError extends BadUserInputError {
+  constructor(
+    message: string,
+    readonly problems: FileRowProblem[],
+  ) {
+    super(message);
+  }
+
+  /** The first few problems in the message; every one of them in `problems`. */
+  static of(fileName: string, problems: FileRowProblem[]): FileProblemsError {
+    const shown = 10;
+    const listed = problems.slice(0, shown).map(describeRowProblem).join('; ');
+    const more = problems.length > shown ? `; and ${problems.length - shown} more` : '';
+    return new FileProblemsError(
+      `"${fileName}" was not imported: ${problems.length} problem${problems.length === 1 ? '' : 's'}. ${listed}${more}.`,
+      problems,
+    );
+  }
+}
+
+export function describeRowProblem(problem: FileRowProblem): string {
+  const where = [
+    problem.row === null ? null : `row ${problem.row}`,
+    problem.column === null ? null : problem.column,
+  ].filter((part) => part !== null);
+  return where.length > 0 ? `${where.join(', ')}: ${problem.message}` : problem.message;
+}
