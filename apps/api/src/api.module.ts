@@ -7,6 +7,7 @@ import { IdentityModule } from '@la-tracker/domain/identity';
 import { InspectionImportRequestsModule, InspectionsModule } from '@la-tracker/domain/inspections';
 import { LocalAuthoritiesModule } from '@la-tracker/domain/local-authorities';
 import { MonthlyReturnsModule } from '@la-tracker/domain/monthly-returns';
+import { ParticipantsModule } from '@la-tracker/domain/participants';
 import { ProgrammesModule } from '@la-tracker/domain/programmes';
 import { SessionsModule } from '@la-tracker/domain/sessions';
 import { entities, migrations } from '@la-tracker/migrations';
@@ -68,6 +69,10 @@ import {
   SessionAttendanceResolver,
   SessionCostShareResolver,
 } from './sessions/sessions.resolver';
+import {
+  EngagementParticipantsResolver,
+  ParticipantsResolver,
+} from './participants/participants.resolver';
 
 type Plugins = NonNullable<ApolloDriverConfig['plugins']>;
 
@@ -82,6 +87,7 @@ type Plugins = NonNullable<ApolloDriverConfig['plugins']>;
     EngagementsModule,
     MonthlyReturnsModule,
     SessionsModule,
+    ParticipantsModule,
   ],
   providers: [LoadersFactory],
   exports: [
@@ -94,6 +100,7 @@ type Plugins = NonNullable<ApolloDriverConfig['plugins']>;
     ProgrammesModule,
     MonthlyReturnsModule,
     SessionsModule,
+    ParticipantsModule,
   ],
 })
 class DomainModule {}
@@ -190,6 +197,8 @@ export class ApiModule {
         SessionAttendanceResolver,
         SessionCostShareResolver,
         EngagementSessionsResolver,
+        ParticipantsResolver,
+        EngagementParticipantsResolver,
       ],
     };
   }

@@ -8,6 +8,7 @@ import {
 } from '@la-tracker/domain/inspections';
 import { ProgrammesService, type ServiceLine } from '@la-tracker/domain/programmes';
 import type { Caller } from '@la-tracker/platform/auth';
+import { ParticipantsService } from '@la-tracker/domain/participants';
 import { SessionsService } from '@la-tracker/domain/sessions';
 import type { NotFoundError } from '@la-tracker/platform/errors';
 import { LocalAuthoritiesService, type LocalAuthority } from '@la-tracker/domain/local-authorities';
@@ -16,6 +17,10 @@ import {
   createLocalAuthorityLoaders,
   type LocalAuthorityLoaders,
 } from '../local-authorities/local-authority.loaders';
+import {
+  createParticipantLoaders,
+  type ParticipantLoaders,
+} from '../participants/participant.loaders';
 import { createProgrammeLoaders, type ProgrammeLoaders } from '../programmes/programme.loaders';
 import { createSessionLoaders, type SessionLoaders } from '../sessions/session.loaders';
 
@@ -23,6 +28,7 @@ export interface Loaders {
   localAuthorities: LocalAuthorityLoaders;
   programmes: ProgrammeLoaders;
   sessions: SessionLoaders;
+  participants: ParticipantLoaders;
   /** Each LA's inspections and visits, newest first. */
   inspections: DataLoader<string, InspectionEvent[]>;
   /** Eligibility of many LAs at once, for the caller of this request. */
@@ -54,6 +60,7 @@ export class LoadersFactory {
     @Inject(ProgrammesService) private readonly programmes: ProgrammesService,
     @Inject(EngagementsService) private readonly engagements: EngagementsService,
     @Inject(SessionsService) private readonly sessions: SessionsService,
+    @Inject(ParticipantsService) private readonly participants: ParticipantsService,
   ) {}
 
   /** `caller` gives the request's caller once the guard has found them. */
@@ -65,6 +72,7 @@ export class LoadersFactory {
       localAuthorities: createLocalAuthorityLoaders(this.localAuthorities),
       programmes: createProgrammeLoaders(this.programmes, caller),
       sessions: createSessionLoaders(this.sessions, caller),
+      participants: createParticipantLoaders(this.participants, this.engagements, caller),
       inspections: new DataLoader((ids) => this.inspections.eventsOf(ids)),
       eligibility: new DataLoader(
         async (keys) => {
