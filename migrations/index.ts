@@ -4,6 +4,7 @@ import { identityEntities } from '@la-tracker/domain/identity';
 import { inspectionEntities } from '@la-tracker/domain/inspections';
 import { localAuthorityEntities } from '@la-tracker/domain/local-authorities';
 import { monthlyReturnEntities } from '@la-tracker/domain/monthly-returns';
+import { participantEntities } from '@la-tracker/domain/participants';
 import { programmeEntities } from '@la-tracker/domain/programmes';
 import { sessionEntities } from '@la-tracker/domain/sessions';
 import { AuditEvent } from '@la-tracker/platform/audit';
@@ -18,6 +19,7 @@ import { InspectionImportRequests1795638329843 } from './1795638329843-Inspectio
 import { MonthlyReturns1795642259471 } from './1795642259471-MonthlyReturns';
 import { DeliverySessions1795643000000 } from './1795643000000-DeliverySessions';
 import { SessionSupplierReference1795649354952 } from './1795649354952-SessionSupplierReference';
+import { Participants1795649366043 } from './1795649366043-Participants';
 import { Diagnostics1795649632993 } from './1795649632993-Diagnostics';
 
 /** Every entity the database holds: the schema the migrations below must produce. */
@@ -29,6 +31,7 @@ export const entities = [
   ...engagementEntities,
   ...monthlyReturnEntities,
   ...sessionEntities,
+  ...participantEntities,
   AuditEvent,
   OutboxJob,
   ...diagnosticEntities,
@@ -45,5 +48,6 @@ export const migrations: Array<new () => MigrationInterface> = [
   MonthlyReturns1795642259471,
   DeliverySessions1795643000000,
   SessionSupplierReference1795649354952,
+  Participants1795649366043,
   Diagnostics1795649632993,
 ];

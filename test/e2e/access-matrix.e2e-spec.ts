@@ -257,6 +257,26 @@ const MATRIX: Record<string, Row> = {
     expected: suppliersOnly,
     answers: ['NOT_FOUND'],
   },
+  // Participants are personal data: never for advisers. Made-up ids: those allowed meet NOT_FOUND.
+  'Query.participants': {
+    document: '{ participants(first: 5) { totalCount edges { node { id name } } } }',
+    expected: { ...managersOnly, SUPPLIER: 'ALLOWED' },
+  },
+  'Mutation.addParticipant': {
+    document: `mutation { addParticipant(input: { engagementId: "${NO_SUCH_ID}", name: "Alex Morgan", role: LEADER_OF_COUNCIL }) { id } }`,
+    expected: { ...managersOnly, SUPPLIER: 'ALLOWED' },
+    answers: ['NOT_FOUND'],
+  },
+  'Mutation.updateParticipant': {
+    document: `mutation { updateParticipant(input: { id: "${NO_SUCH_ID}", name: "Alex Morgan" }) { id } }`,
+    expected: { ...managersOnly, SUPPLIER: 'ALLOWED' },
+    answers: ['NOT_FOUND'],
+  },
+  'Mutation.eraseParticipant': {
+    document: `mutation { eraseParticipant(id: "${NO_SUCH_ID}") { id } }`,
+    expected: { ...managersOnly, SUPPLIER: 'ALLOWED' },
+    answers: ['NOT_FOUND'],
+  },
   'Query.inspectionImports': {
     document: '{ inspectionImports(first: 1) { totalCount } }',
     expected: managersOnly,

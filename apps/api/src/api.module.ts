@@ -8,6 +8,7 @@ import { IdentityModule } from '@la-tracker/domain/identity';
 import { InspectionImportRequestsModule, InspectionsModule } from '@la-tracker/domain/inspections';
 import { LocalAuthoritiesModule } from '@la-tracker/domain/local-authorities';
 import { MonthlyReturnsModule } from '@la-tracker/domain/monthly-returns';
+import { ParticipantsModule } from '@la-tracker/domain/participants';
 import { ProgrammesModule } from '@la-tracker/domain/programmes';
 import { SessionsModule } from '@la-tracker/domain/sessions';
 import { SpendModule } from '@la-tracker/domain/spend';
@@ -84,6 +85,10 @@ import {
   DiagnosticsResolver,
   EngagementDiagnosticResolver,
 } from './diagnostics/diagnostics.resolver';
+import {
+  EngagementParticipantsResolver,
+  ParticipantsResolver,
+} from './participants/participants.resolver';
 
 type Plugins = NonNullable<ApolloDriverConfig['plugins']>;
 
@@ -100,6 +105,7 @@ type Plugins = NonNullable<ApolloDriverConfig['plugins']>;
     SessionsModule,
     SpendModule,
     DiagnosticsModule,
+    ParticipantsModule,
   ],
   providers: [LoadersFactory],
   exports: [
@@ -114,6 +120,7 @@ type Plugins = NonNullable<ApolloDriverConfig['plugins']>;
     SessionsModule,
     SpendModule,
     DiagnosticsModule,
+    ParticipantsModule,
   ],
 })
 class DomainModule {}
@@ -219,6 +226,8 @@ export class ApiModule {
         ContractSpendResolver,
         DiagnosticsResolver,
         EngagementDiagnosticResolver,
+        ParticipantsResolver,
+        EngagementParticipantsResolver,
       ],
     };
   }

@@ -1,7 +1,10 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { EngagementsModule } from '@la-tracker/domain/engagements';
 import { IdentityModule } from '@la-tracker/domain/identity';
 import { InspectionImportRequestsModule, InspectionsModule } from '@la-tracker/domain/inspections';
 import { LocalAuthoritiesModule } from '@la-tracker/domain/local-authorities';
+import { MonthlyReturnsModule } from '@la-tracker/domain/monthly-returns';
+import { ParticipantsModule } from '@la-tracker/domain/participants';
 import { ProgrammesModule } from '@la-tracker/domain/programmes';
 import { SessionsModule } from '@la-tracker/domain/sessions';
 import { entities, migrations } from '@la-tracker/migrations';
@@ -10,17 +13,35 @@ import { ConfigModule, type AppConfig } from '@la-tracker/platform/config';
 import { DatabaseModule } from '@la-tracker/platform/database';
 import { QueueModule } from '@la-tracker/platform/queue';
 import { StorageModule } from '@la-tracker/platform/storage';
-import { ClockModule } from '@la-tracker/platform/time';
+import { Clock, ClockModule } from '@la-tracker/platform/time';
+
+/** A clock the command sets itself, for records dated as they would have been made. */
+@Global()
+@Module({})
+class GivenClockModule {
+  static of(clock: Clock): DynamicModule {
+    return {
+      module: GivenClockModule,
+      providers: [{ provide: Clock, useValue: clock }],
+      exports: [Clock],
+    };
+  }
+}
+
+export interface CliOptions {
+  /** Replaces the system clock. */
+  clock?: Clock;
+}
 
 /** The domain services the command line calls: the same as the api's, so the same rules hold. */
 @Module({})
 export class CliModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, options: CliOptions = {}): DynamicModule {
     return {
       module: CliModule,
       imports: [
         ConfigModule.forRoot(config),
-        ClockModule,
+        options.clock ? GivenClockModule.of(options.clock) : ClockModule,
         AuditModule,
         DatabaseModule.forRoot({
           entities,
@@ -35,7 +56,10 @@ export class CliModule {
         InspectionImportRequestsModule,
         IdentityModule,
         ProgrammesModule,
+        EngagementsModule,
         SessionsModule,
+        ParticipantsModule,
+        MonthlyReturnsModule,
       ],
     };
   }

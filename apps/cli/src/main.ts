@@ -6,6 +6,7 @@ import { importLocalAuthorities } from './commands/import-local-authorities.comm
 import { importSessions } from './commands/import-sessions.command';
 import { migrate } from './commands/migrate.command';
 import { seed } from './commands/seed.command';
+import { seedDemo } from './commands/seed-demo.command';
 import { services } from './commands/services.command';
 import { start } from './commands/start.command';
 import { token } from './commands/token.command';
@@ -67,6 +68,15 @@ program
     'load the reference data (regions, local authorities, aliases, the bundled Ofsted inspections) and the default programme; running it again changes nothing',
   )
   .action(() => seed(databaseConfig(), log));
+
+program
+  .command('seed-demo')
+  .description(
+    'build a plausible 2023-24 in the default programme for demonstrations (suppliers, contracts, engagements, sessions in every state, monthly returns), through the same rules; running it again changes nothing',
+  )
+  .action(async () => {
+    await seedDemo(databaseConfig(), log);
+  });
 
 program
   .command('import-local-authorities')

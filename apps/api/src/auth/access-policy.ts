@@ -76,6 +76,12 @@ export const ACCESS_POLICY: Readonly<Record<string, Access>> = {
   'Mutation.rateDiagnosticPrinciple': [Role.SUPPLIER],
   'Mutation.addDiagnosticRecommendation': [Role.SUPPLIER],
   'Mutation.updateDiagnosticRecommendation': [Role.SUPPLIER],
+  // Participants are personal data (SPEC §5.11): the programme's managers, the engagement's
+  // supplier and admins; advisers never. Which records is the service's job.
+  'Query.participants': [Role.PROGRAMME_MANAGER, Role.SUPPLIER, Role.ADMIN],
+  'Mutation.addParticipant': [Role.PROGRAMME_MANAGER, Role.SUPPLIER, Role.ADMIN],
+  'Mutation.updateParticipant': [Role.PROGRAMME_MANAGER, Role.SUPPLIER, Role.ADMIN],
+  'Mutation.eraseParticipant': [Role.PROGRAMME_MANAGER, Role.SUPPLIER, Role.ADMIN],
   // The audit log: managers read their programmes' entries, admins all (SPEC §5.10).
   'Query.auditEvents': [Role.PROGRAMME_MANAGER, Role.ADMIN],
   // Managers import Ofsted's files (SPEC §3), so they and admins follow the imports.

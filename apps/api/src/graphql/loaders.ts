@@ -9,6 +9,7 @@ import {
 } from '@la-tracker/domain/inspections';
 import { ProgrammesService, type ServiceLine } from '@la-tracker/domain/programmes';
 import type { Caller } from '@la-tracker/platform/auth';
+import { ParticipantsService } from '@la-tracker/domain/participants';
 import { SessionsService } from '@la-tracker/domain/sessions';
 import { SpendService } from '@la-tracker/domain/spend';
 import type { NotFoundError } from '@la-tracker/platform/errors';
@@ -19,6 +20,10 @@ import {
   createLocalAuthorityLoaders,
   type LocalAuthorityLoaders,
 } from '../local-authorities/local-authority.loaders';
+import {
+  createParticipantLoaders,
+  type ParticipantLoaders,
+} from '../participants/participant.loaders';
 import { createProgrammeLoaders, type ProgrammeLoaders } from '../programmes/programme.loaders';
 import { createSessionLoaders, type SessionLoaders } from '../sessions/session.loaders';
 import { createSpendLoaders, type SpendLoaders } from '../spend/spend.loaders';
@@ -29,6 +34,7 @@ export interface Loaders {
   sessions: SessionLoaders;
   spend: SpendLoaders;
   diagnostics: DiagnosticLoaders;
+  participants: ParticipantLoaders;
   /** Each LA's inspections and visits, newest first. */
   inspections: DataLoader<string, InspectionEvent[]>;
   /** Eligibility of many LAs at once, for the caller of this request. */
@@ -62,6 +68,7 @@ export class LoadersFactory {
     @Inject(SessionsService) private readonly sessions: SessionsService,
     @Inject(SpendService) private readonly spend: SpendService,
     @Inject(DiagnosticsService) private readonly diagnostics: DiagnosticsService,
+    @Inject(ParticipantsService) private readonly participants: ParticipantsService,
   ) {}
 
   /** `caller` gives the request's caller once the guard has found them. */
@@ -75,6 +82,7 @@ export class LoadersFactory {
       sessions: createSessionLoaders(this.sessions, caller),
       spend: createSpendLoaders(this.spend),
       diagnostics: createDiagnosticLoaders(this.diagnostics, this.engagements, caller),
+      participants: createParticipantLoaders(this.participants, this.engagements, caller),
       inspections: new DataLoader((ids) => this.inspections.eventsOf(ids)),
       eligibility: new DataLoader(
         async (keys) => {

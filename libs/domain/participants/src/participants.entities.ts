@@ -1,0 +1,3 @@
+import { Participant } from './participant.entity';
+
+export const participantEntities = [Participant];
