@@ -1,3 +1,4 @@
+import { coachingEntities } from '@la-tracker/domain/coaching';
 import { engagementEntities } from '@la-tracker/domain/engagements';
 import { identityEntities } from '@la-tracker/domain/identity';
 import { inspectionEntities } from '@la-tracker/domain/inspections';
@@ -16,6 +17,7 @@ import { ProgrammesAndEngagements1795638121351 } from './1795638121351-Programme
 import { InspectionImportRequests1795638329843 } from './1795638329843-InspectionImportRequests';
 import { MonthlyReturns1795642259471 } from './1795642259471-MonthlyReturns';
 import { DeliverySessions1795643000000 } from './1795643000000-DeliverySessions';
+import { CoachingAllocations1795649466931 } from './1795649466931-CoachingAllocations';
 
 /** Every entity the database holds: the schema the migrations below must produce. */
 export const entities = [
@@ -28,6 +30,7 @@ export const entities = [
   ...sessionEntities,
   AuditEvent,
   OutboxJob,
+  ...coachingEntities,
 ];
 
 /** Every migration, oldest first. Append only: a migration that has landed is never edited. */
@@ -40,4 +43,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   InspectionImportRequests1795638329843,
   MonthlyReturns1795642259471,
   DeliverySessions1795643000000,
+  CoachingAllocations1795649466931,
 ];

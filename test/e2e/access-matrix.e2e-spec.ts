@@ -197,6 +197,17 @@ const MATRIX: Record<string, Row> = {
     expected: managersOnly,
     answers: ['NOT_FOUND'],
   },
+  // Made-up engagements: those allowed are answered NOT_FOUND.
+  'Mutation.allocateCoachingHours': {
+    document: `mutation { allocateCoachingHours(input: { engagementId: "${NO_SUCH_ID}", role: LEADER_OF_COUNCIL, minutes: 600 }) { remainingMinutes } }`,
+    expected: managersOnly,
+    answers: ['NOT_FOUND'],
+  },
+  'Mutation.approveCoachingVariation': {
+    document: `mutation { approveCoachingVariation(input: { engagementId: "${NO_SUCH_ID}", role: LEADER_OF_COUNCIL, extraMinutes: 60, reason: "Inspection brought forward" }) { remainingMinutes } }`,
+    expected: managersOnly,
+    answers: ['NOT_FOUND'],
+  },
   'Query.inspectionImports': {
     document: '{ inspectionImports(first: 1) { totalCount } }',
     expected: managersOnly,

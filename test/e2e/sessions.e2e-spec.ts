@@ -230,6 +230,11 @@ describe('delivered sessions over HTTP: the reference scenario', () => {
     session.S3 = await record(
       single(engagement.leeds, '2022-09-13', 90, [{ role: 'LEAD_MEMBER', count: 1 }]),
     );
+    // Coaching sessions draw on hours allocated to the role: Sandwell's leader has 10 hours.
+    await ok(
+      'manager',
+      `mutation { allocateCoachingHours(input: { engagementId: "${engagement.sandwell}", role: LEADER_OF_COUNCIL, minutes: 600 }) { role } }`,
+    );
     const sandwell = [{ role: 'LEADER_OF_COUNCIL', count: 1 }];
     session.S4 = await record(single(engagement.sandwell, '2022-10-03', 75, sandwell));
     session.S5 = await record(single(engagement.sandwell, '2023-03-31', 50, sandwell));

@@ -2,6 +2,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
+import { CoachingModule } from '@la-tracker/domain/coaching';
 import { EngagementsModule } from '@la-tracker/domain/engagements';
 import { IdentityModule } from '@la-tracker/domain/identity';
 import { InspectionImportRequestsModule, InspectionsModule } from '@la-tracker/domain/inspections';
@@ -68,6 +69,7 @@ import {
   SessionAttendanceResolver,
   SessionCostShareResolver,
 } from './sessions/sessions.resolver';
+import { CoachingResolver, EngagementCoachingResolver } from './coaching/coaching.resolver';
 
 type Plugins = NonNullable<ApolloDriverConfig['plugins']>;
 
@@ -82,6 +84,7 @@ type Plugins = NonNullable<ApolloDriverConfig['plugins']>;
     EngagementsModule,
     MonthlyReturnsModule,
     SessionsModule,
+    CoachingModule,
   ],
   providers: [LoadersFactory],
   exports: [
@@ -94,6 +97,7 @@ type Plugins = NonNullable<ApolloDriverConfig['plugins']>;
     ProgrammesModule,
     MonthlyReturnsModule,
     SessionsModule,
+    CoachingModule,
   ],
 })
 class DomainModule {}
@@ -190,6 +194,8 @@ export class ApiModule {
         SessionAttendanceResolver,
         SessionCostShareResolver,
         EngagementSessionsResolver,
+        CoachingResolver,
+        EngagementCoachingResolver,
       ],
     };
   }

@@ -49,6 +49,9 @@ export const ACCESS_POLICY: Readonly<Record<string, Access>> = {
   'Mutation.submitSession': [Role.SUPPLIER],
   'Mutation.approveSession': [Role.PROGRAMME_MANAGER, Role.ADMIN],
   'Mutation.returnSession': [Role.PROGRAMME_MANAGER, Role.ADMIN],
+  // Coaching hours are the programme's to allocate and vary (SPEC §5.7); suppliers deliver them.
+  'Mutation.allocateCoachingHours': [Role.PROGRAMME_MANAGER, Role.ADMIN],
+  'Mutation.approveCoachingVariation': [Role.PROGRAMME_MANAGER, Role.ADMIN],
   // The audit log: managers read their programmes' entries, admins all (SPEC §5.10).
   'Query.auditEvents': [Role.PROGRAMME_MANAGER, Role.ADMIN],
   // Managers import Ofsted's files (SPEC §3), so they and admins follow the imports.

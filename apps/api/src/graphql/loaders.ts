@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { CoachingService, type CoachingBalance } from '@la-tracker/domain/coaching';
 import { EngagementsService, type Engagement } from '@la-tracker/domain/engagements';
 import {
   EligibilityService,
@@ -29,6 +30,8 @@ export interface Loaders {
   eligibility: DataLoader<EligibilityKey, EligibilityAnswer | NotFoundError, string>;
   /** Each LA's engagements that the caller may see. */
   engagementsOfLocalAuthority: DataLoader<string, Engagement[]>;
+  /** Each engagement's coaching balances by role; FORBIDDEN where the caller may not see them. */
+  coachingAllocations: DataLoader<string, CoachingBalance[]>;
 }
 
 export interface EligibilityKey {
@@ -54,6 +57,7 @@ export class LoadersFactory {
     @Inject(ProgrammesService) private readonly programmes: ProgrammesService,
     @Inject(EngagementsService) private readonly engagements: EngagementsService,
     @Inject(SessionsService) private readonly sessions: SessionsService,
+    @Inject(CoachingService) private readonly coaching: CoachingService,
   ) {}
 
   /** `caller` gives the request's caller once the guard has found them. */
@@ -65,6 +69,9 @@ export class LoadersFactory {
       localAuthorities: createLocalAuthorityLoaders(this.localAuthorities),
       programmes: createProgrammeLoaders(this.programmes, caller),
       sessions: createSessionLoaders(this.sessions, caller),
+      coachingAllocations: new DataLoader<string, CoachingBalance[]>(async (ids) =>
+        this.coaching.balancesOf(await caller(), ids),
+      ),
       inspections: new DataLoader((ids) => this.inspections.eventsOf(ids)),
       eligibility: new DataLoader(
         async (keys) => {
