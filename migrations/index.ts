@@ -4,6 +4,7 @@ import { identityEntities } from '@la-tracker/domain/identity';
 import { inspectionEntities } from '@la-tracker/domain/inspections';
 import { localAuthorityEntities } from '@la-tracker/domain/local-authorities';
 import { monthlyReturnEntities } from '@la-tracker/domain/monthly-returns';
+import { networkEntities } from '@la-tracker/domain/networks';
 import { programmeEntities } from '@la-tracker/domain/programmes';
 import { sessionEntities } from '@la-tracker/domain/sessions';
 import { AuditEvent } from '@la-tracker/platform/audit';
@@ -18,6 +19,7 @@ import { InspectionImportRequests1795638329843 } from './1795638329843-Inspectio
 import { MonthlyReturns1795642259471 } from './1795642259471-MonthlyReturns';
 import { DeliverySessions1795643000000 } from './1795643000000-DeliverySessions';
 import { CoachingAllocations1795649466931 } from './1795649466931-CoachingAllocations';
+import { LeadMemberNetworks1795651297178 } from './1795651297178-LeadMemberNetworks';
 
 /** Every entity the database holds: the schema the migrations below must produce. */
 export const entities = [
@@ -31,6 +33,7 @@ export const entities = [
   AuditEvent,
   OutboxJob,
   ...coachingEntities,
+  ...networkEntities,
 ];
 
 /** Every migration, oldest first. Append only: a migration that has landed is never edited. */
@@ -44,4 +47,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   MonthlyReturns1795642259471,
   DeliverySessions1795643000000,
   CoachingAllocations1795649466931,
+  LeadMemberNetworks1795651297178,
 ];

@@ -8,6 +8,7 @@ import { IdentityModule } from '@la-tracker/domain/identity';
 import { InspectionImportRequestsModule, InspectionsModule } from '@la-tracker/domain/inspections';
 import { LocalAuthoritiesModule } from '@la-tracker/domain/local-authorities';
 import { MonthlyReturnsModule } from '@la-tracker/domain/monthly-returns';
+import { NetworksModule } from '@la-tracker/domain/networks';
 import { ProgrammesModule } from '@la-tracker/domain/programmes';
 import { SessionsModule } from '@la-tracker/domain/sessions';
 import { entities, migrations } from '@la-tracker/migrations';
@@ -70,6 +71,11 @@ import {
   SessionCostShareResolver,
 } from './sessions/sessions.resolver';
 import { CoachingResolver, EngagementCoachingResolver } from './coaching/coaching.resolver';
+import {
+  LeadMemberNetworksResolver,
+  NetworkCoverageResolver,
+  NetworkMeetingsResolver,
+} from './networks/networks.resolver';
 
 type Plugins = NonNullable<ApolloDriverConfig['plugins']>;
 
@@ -85,6 +91,7 @@ type Plugins = NonNullable<ApolloDriverConfig['plugins']>;
     MonthlyReturnsModule,
     SessionsModule,
     CoachingModule,
+    NetworksModule,
   ],
   providers: [LoadersFactory],
   exports: [
@@ -98,6 +105,7 @@ type Plugins = NonNullable<ApolloDriverConfig['plugins']>;
     MonthlyReturnsModule,
     SessionsModule,
     CoachingModule,
+    NetworksModule,
   ],
 })
 class DomainModule {}
@@ -196,6 +204,9 @@ export class ApiModule {
         EngagementSessionsResolver,
         CoachingResolver,
         EngagementCoachingResolver,
+        LeadMemberNetworksResolver,
+        NetworkCoverageResolver,
+        NetworkMeetingsResolver,
       ],
     };
   }

@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { IdentityModule } from '@la-tracker/domain/identity';
 import { InspectionImportRequestsModule, InspectionsModule } from '@la-tracker/domain/inspections';
 import { LocalAuthoritiesModule } from '@la-tracker/domain/local-authorities';
+import { NetworksModule } from '@la-tracker/domain/networks';
 import { ProgrammesModule } from '@la-tracker/domain/programmes';
 import { entities, migrations } from '@la-tracker/migrations';
 import { AuditModule } from '@la-tracker/platform/audit';
@@ -34,6 +35,7 @@ export class CliModule {
         InspectionImportRequestsModule,
         IdentityModule,
         ProgrammesModule,
+        NetworksModule,
       ],
     };
   }

@@ -7,6 +7,7 @@ import {
   type EligibilityAnswer,
   type InspectionEvent,
 } from '@la-tracker/domain/inspections';
+import { NetworksService } from '@la-tracker/domain/networks';
 import { ProgrammesService, type ServiceLine } from '@la-tracker/domain/programmes';
 import type { Caller } from '@la-tracker/platform/auth';
 import { SessionsService } from '@la-tracker/domain/sessions';
@@ -18,6 +19,7 @@ import {
   type LocalAuthorityLoaders,
 } from '../local-authorities/local-authority.loaders';
 import { createProgrammeLoaders, type ProgrammeLoaders } from '../programmes/programme.loaders';
+import { createNetworkLoaders, type NetworkLoaders } from '../networks/network.loaders';
 import { createSessionLoaders, type SessionLoaders } from '../sessions/session.loaders';
 
 export interface Loaders {
@@ -32,6 +34,7 @@ export interface Loaders {
   engagementsOfLocalAuthority: DataLoader<string, Engagement[]>;
   /** Each engagement's coaching balances by role; FORBIDDEN where the caller may not see them. */
   coachingAllocations: DataLoader<string, CoachingBalance[]>;
+  networks: NetworkLoaders;
 }
 
 export interface EligibilityKey {
@@ -58,6 +61,7 @@ export class LoadersFactory {
     @Inject(EngagementsService) private readonly engagements: EngagementsService,
     @Inject(SessionsService) private readonly sessions: SessionsService,
     @Inject(CoachingService) private readonly coaching: CoachingService,
+    @Inject(NetworksService) private readonly networks: NetworksService,
   ) {}
 
   /** `caller` gives the request's caller once the guard has found them. */
@@ -72,6 +76,7 @@ export class LoadersFactory {
       coachingAllocations: new DataLoader<string, CoachingBalance[]>(async (ids) =>
         this.coaching.balancesOf(await caller(), ids),
       ),
+      networks: createNetworkLoaders(this.networks),
       inspections: new DataLoader((ids) => this.inspections.eventsOf(ids)),
       eligibility: new DataLoader(
         async (keys) => {
