@@ -1,10 +1,12 @@
 import { diagnosticEntities } from '@la-tracker/domain/diagnostics';
+import { coachingEntities } from '@la-tracker/domain/coaching';
 import { engagementEntities } from '@la-tracker/domain/engagements';
 import { identityEntities } from '@la-tracker/domain/identity';
 import { inspectionEntities } from '@la-tracker/domain/inspections';
 import { localAuthorityEntities } from '@la-tracker/domain/local-authorities';
 import { monthlyReturnEntities } from '@la-tracker/domain/monthly-returns';
 import { participantEntities } from '@la-tracker/domain/participants';
+import { networkEntities } from '@la-tracker/domain/networks';
 import { programmeEntities } from '@la-tracker/domain/programmes';
 import { sessionEntities } from '@la-tracker/domain/sessions';
 import { AuditEvent } from '@la-tracker/platform/audit';
@@ -20,7 +22,9 @@ import { MonthlyReturns1795642259471 } from './1795642259471-MonthlyReturns';
 import { DeliverySessions1795643000000 } from './1795643000000-DeliverySessions';
 import { SessionSupplierReference1795649354952 } from './1795649354952-SessionSupplierReference';
 import { Participants1795649366043 } from './1795649366043-Participants';
+import { CoachingAllocations1795649466931 } from './1795649466931-CoachingAllocations';
 import { Diagnostics1795649632993 } from './1795649632993-Diagnostics';
+import { LeadMemberNetworks1795651297178 } from './1795651297178-LeadMemberNetworks';
 
 /** Every entity the database holds: the schema the migrations below must produce. */
 export const entities = [
@@ -35,6 +39,8 @@ export const entities = [
   AuditEvent,
   OutboxJob,
   ...diagnosticEntities,
+  ...coachingEntities,
+  ...networkEntities,
 ];
 
 /** Every migration, oldest first. Append only: a migration that has landed is never edited. */
@@ -49,5 +55,7 @@ export const migrations: Array<new () => MigrationInterface> = [
   DeliverySessions1795643000000,
   SessionSupplierReference1795649354952,
   Participants1795649366043,
+  CoachingAllocations1795649466931,
   Diagnostics1795649632993,
+  LeadMemberNetworks1795651297178,
 ];

@@ -277,6 +277,36 @@ const MATRIX: Record<string, Row> = {
     expected: { ...managersOnly, SUPPLIER: 'ALLOWED' },
     answers: ['NOT_FOUND'],
   },
+  // Made-up engagements: those allowed are answered NOT_FOUND.
+  'Mutation.allocateCoachingHours': {
+    document: `mutation { allocateCoachingHours(input: { engagementId: "${NO_SUCH_ID}", role: LEADER_OF_COUNCIL, minutes: 600 }) { remainingMinutes } }`,
+    expected: managersOnly,
+    answers: ['NOT_FOUND'],
+  },
+  'Mutation.approveCoachingVariation': {
+    document: `mutation { approveCoachingVariation(input: { engagementId: "${NO_SUCH_ID}", role: LEADER_OF_COUNCIL, extraMinutes: 60, reason: "Inspection brought forward" }) { remainingMinutes } }`,
+    expected: managersOnly,
+    answers: ['NOT_FOUND'],
+  },
+  'Query.leadMemberNetworks': {
+    document: `{ leadMemberNetworks(programmeId: "${programmeId}") { name region { improvementAlliance } } }`,
+    expected: { anonymous: 'UNAUTHENTICATED', noRole: 'FORBIDDEN', ...everyRole },
+  },
+  'Query.networkMeetings': {
+    document:
+      '{ networkMeetings(first: 5) { totalCount edges { node { heldOn topics attendingLocalAuthorities { name } } } } }',
+    expected: { anonymous: 'UNAUTHENTICATED', noRole: 'FORBIDDEN', ...everyRole },
+  },
+  'Query.networkCoverage': {
+    document: `{ networkCoverage(programmeId: "${programmeId}", financialYear: "2022-23") { region { code } attendedCount activeCount share } }`,
+    expected: { ...managersOnly, REGIONAL_ADVISER: 'ALLOWED' },
+  },
+  // A made-up network: those allowed are answered NOT_FOUND.
+  'Mutation.recordNetworkMeeting': {
+    document: `mutation { recordNetworkMeeting(input: { networkId: "${NO_SUCH_ID}", heldOn: "2022-10-12", topics: ["Corporate parenting"], attendingLocalAuthorityCodes: ["E06000001"] }) { id } }`,
+    expected: { ...managersOnly, SUPPLIER: 'ALLOWED' },
+    answers: ['NOT_FOUND'],
+  },
   'Query.inspectionImports': {
     document: '{ inspectionImports(first: 1) { totalCount } }',
     expected: managersOnly,

@@ -66,9 +66,11 @@ describe('the command line', () => {
     expect(seed.stdout).toContain(
       'Default programme: "Local Authority and Political Leadership Support" created',
     );
+    expect(seed.stdout).toContain('Lead Member networks: 9 created for the default programme');
     const again = (await run(CLI, ['seed'], env)).stdout;
     expect(again).toContain('local authorities 0 created, 0 updated, 160 unchanged');
     expect(again).toContain('Default programme: already there');
+    expect(again).toContain('Lead Member networks: already there');
 
     const file = join(dir, 'surrey.csv');
     writeFileSync(file, SURREY_SPLIT);

@@ -90,7 +90,7 @@ describe('npm run cli -- seed-demo', () => {
     expect(made).toMatchObject({
       code: 0,
       stdout: expect.stringMatching(
-        /Demo data: suppliers 4, contracts 6, engagements \d+, sessions \d+/,
+        /Demo data: suppliers 4, contracts 6, engagements \d+, coachingAllocations 5, sessions \d+/,
       ),
     });
   }, 300_000);

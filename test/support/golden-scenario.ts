@@ -242,6 +242,11 @@ export async function buildGoldenScenario(
   session.S3 = await record(
     singleSession(engagement.leeds, '2022-09-13', 90, [{ role: 'LEAD_MEMBER', count: 1 }]),
   );
+  // Coaching draws on hours allocated to the role: Sandwell's leader of the council has 10 hours.
+  await ok(
+    'manager',
+    `mutation { allocateCoachingHours(input: { engagementId: "${engagement.sandwell}", role: LEADER_OF_COUNCIL, minutes: 600 }) { role } }`,
+  );
   const sandwell = [{ role: 'LEADER_OF_COUNCIL', count: 1 }];
   session.S4 = await record(singleSession(engagement.sandwell, '2022-10-03', 75, sandwell));
   session.S5 = await record(singleSession(engagement.sandwell, '2023-03-31', 50, sandwell));

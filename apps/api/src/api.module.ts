@@ -3,12 +3,14 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { DiagnosticsModule } from '@la-tracker/domain/diagnostics';
+import { CoachingModule } from '@la-tracker/domain/coaching';
 import { EngagementsModule } from '@la-tracker/domain/engagements';
 import { IdentityModule } from '@la-tracker/domain/identity';
 import { InspectionImportRequestsModule, InspectionsModule } from '@la-tracker/domain/inspections';
 import { LocalAuthoritiesModule } from '@la-tracker/domain/local-authorities';
 import { MonthlyReturnsModule } from '@la-tracker/domain/monthly-returns';
 import { ParticipantsModule } from '@la-tracker/domain/participants';
+import { NetworksModule } from '@la-tracker/domain/networks';
 import { ProgrammesModule } from '@la-tracker/domain/programmes';
 import { SessionsModule } from '@la-tracker/domain/sessions';
 import { SpendModule } from '@la-tracker/domain/spend';
@@ -89,6 +91,12 @@ import {
   EngagementParticipantsResolver,
   ParticipantsResolver,
 } from './participants/participants.resolver';
+import { CoachingResolver, EngagementCoachingResolver } from './coaching/coaching.resolver';
+import {
+  LeadMemberNetworksResolver,
+  NetworkCoverageResolver,
+  NetworkMeetingsResolver,
+} from './networks/networks.resolver';
 
 type Plugins = NonNullable<ApolloDriverConfig['plugins']>;
 
@@ -106,6 +114,8 @@ type Plugins = NonNullable<ApolloDriverConfig['plugins']>;
     SpendModule,
     DiagnosticsModule,
     ParticipantsModule,
+    CoachingModule,
+    NetworksModule,
   ],
   providers: [LoadersFactory],
   exports: [
@@ -121,6 +131,8 @@ type Plugins = NonNullable<ApolloDriverConfig['plugins']>;
     SpendModule,
     DiagnosticsModule,
     ParticipantsModule,
+    CoachingModule,
+    NetworksModule,
   ],
 })
 class DomainModule {}
@@ -228,6 +240,11 @@ export class ApiModule {
         EngagementDiagnosticResolver,
         ParticipantsResolver,
         EngagementParticipantsResolver,
+        CoachingResolver,
+        EngagementCoachingResolver,
+        LeadMemberNetworksResolver,
+        NetworkCoverageResolver,
+        NetworkMeetingsResolver,
       ],
     };
   }

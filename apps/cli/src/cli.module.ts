@@ -5,6 +5,7 @@ import { InspectionImportRequestsModule, InspectionsModule } from '@la-tracker/d
 import { LocalAuthoritiesModule } from '@la-tracker/domain/local-authorities';
 import { MonthlyReturnsModule } from '@la-tracker/domain/monthly-returns';
 import { ParticipantsModule } from '@la-tracker/domain/participants';
+import { NetworksModule } from '@la-tracker/domain/networks';
 import { ProgrammesModule } from '@la-tracker/domain/programmes';
 import { SessionsModule } from '@la-tracker/domain/sessions';
 import { entities, migrations } from '@la-tracker/migrations';
@@ -60,6 +61,7 @@ export class CliModule {
         SessionsModule,
         ParticipantsModule,
         MonthlyReturnsModule,
+        NetworksModule,
       ],
     };
   }

@@ -82,6 +82,22 @@ export const ACCESS_POLICY: Readonly<Record<string, Access>> = {
   'Mutation.addParticipant': [Role.PROGRAMME_MANAGER, Role.SUPPLIER, Role.ADMIN],
   'Mutation.updateParticipant': [Role.PROGRAMME_MANAGER, Role.SUPPLIER, Role.ADMIN],
   'Mutation.eraseParticipant': [Role.PROGRAMME_MANAGER, Role.SUPPLIER, Role.ADMIN],
+  // Coaching hours are the programme's to allocate and vary (SPEC §5.7); suppliers deliver them.
+  'Mutation.allocateCoachingHours': [Role.PROGRAMME_MANAGER, Role.ADMIN],
+  'Mutation.approveCoachingVariation': [Role.PROGRAMME_MANAGER, Role.ADMIN],
+  // Networks are the programme's structure: every role reads those of programmes it sees.
+  // Meetings and coverage are support LAs received, so advisers read their regions' (SPEC §2);
+  // suppliers see their own meetings but not coverage, which counts other suppliers' meetings.
+  // The network's supplier records meetings; managers and admins may record them for the programme.
+  'Query.leadMemberNetworks': ALL_ROLES,
+  'Query.networkMeetings': [
+    Role.PROGRAMME_MANAGER,
+    Role.SUPPLIER,
+    Role.REGIONAL_ADVISER,
+    Role.ADMIN,
+  ],
+  'Query.networkCoverage': [Role.PROGRAMME_MANAGER, Role.REGIONAL_ADVISER, Role.ADMIN],
+  'Mutation.recordNetworkMeeting': [Role.PROGRAMME_MANAGER, Role.SUPPLIER, Role.ADMIN],
   // The audit log: managers read their programmes' entries, admins all (SPEC §5.10).
   'Query.auditEvents': [Role.PROGRAMME_MANAGER, Role.ADMIN],
   // Managers import Ofsted's files (SPEC §3), so they and admins follow the imports.

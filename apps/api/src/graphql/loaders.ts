@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DiagnosticsService } from '@la-tracker/domain/diagnostics';
+import { CoachingService, type CoachingBalance } from '@la-tracker/domain/coaching';
 import { EngagementsService, type Engagement } from '@la-tracker/domain/engagements';
 import {
   EligibilityService,
@@ -7,6 +8,7 @@ import {
   type EligibilityAnswer,
   type InspectionEvent,
 } from '@la-tracker/domain/inspections';
+import { NetworksService } from '@la-tracker/domain/networks';
 import { ProgrammesService, type ServiceLine } from '@la-tracker/domain/programmes';
 import type { Caller } from '@la-tracker/platform/auth';
 import { ParticipantsService } from '@la-tracker/domain/participants';
@@ -25,6 +27,7 @@ import {
   type ParticipantLoaders,
 } from '../participants/participant.loaders';
 import { createProgrammeLoaders, type ProgrammeLoaders } from '../programmes/programme.loaders';
+import { createNetworkLoaders, type NetworkLoaders } from '../networks/network.loaders';
 import { createSessionLoaders, type SessionLoaders } from '../sessions/session.loaders';
 import { createSpendLoaders, type SpendLoaders } from '../spend/spend.loaders';
 
@@ -41,6 +44,9 @@ export interface Loaders {
   eligibility: DataLoader<EligibilityKey, EligibilityAnswer | NotFoundError, string>;
   /** Each LA's engagements that the caller may see. */
   engagementsOfLocalAuthority: DataLoader<string, Engagement[]>;
+  /** Each engagement's coaching balances by role; FORBIDDEN where the caller may not see them. */
+  coachingAllocations: DataLoader<string, CoachingBalance[]>;
+  networks: NetworkLoaders;
 }
 
 export interface EligibilityKey {
@@ -69,6 +75,8 @@ export class LoadersFactory {
     @Inject(SpendService) private readonly spend: SpendService,
     @Inject(DiagnosticsService) private readonly diagnostics: DiagnosticsService,
     @Inject(ParticipantsService) private readonly participants: ParticipantsService,
+    @Inject(CoachingService) private readonly coaching: CoachingService,
+    @Inject(NetworksService) private readonly networks: NetworksService,
   ) {}
 
   /** `caller` gives the request's caller once the guard has found them. */
@@ -83,6 +91,10 @@ export class LoadersFactory {
       spend: createSpendLoaders(this.spend),
       diagnostics: createDiagnosticLoaders(this.diagnostics, this.engagements, caller),
       participants: createParticipantLoaders(this.participants, this.engagements, caller),
+      coachingAllocations: new DataLoader<string, CoachingBalance[]>(async (ids) =>
+        this.coaching.balancesOf(await caller(), ids),
+      ),
+      networks: createNetworkLoaders(this.networks),
       inspections: new DataLoader((ids) => this.inspections.eventsOf(ids)),
       eligibility: new DataLoader(
         async (keys) => {

@@ -1,12 +1,14 @@
 import { InspectionImportService } from '@la-tracker/domain/inspections';
 import { LocalAuthorityImportService } from '@la-tracker/domain/local-authorities';
+import { NetworksService } from '@la-tracker/domain/networks';
 import { DEFAULT_PROGRAMME, ProgrammeChangeService } from '@la-tracker/domain/programmes';
 import type { AppConfig } from '@la-tracker/platform/config';
 import { withCliContext } from '../cli-context';
 
 /**
- * Loads the reference data the product ships with, the default programme, then the bundled
- * Ofsted edition (which needs the LAs); running it again changes nothing.
+ * Loads the reference data the product ships with, the default programme and its regional Lead
+ * Member networks, then the bundled Ofsted edition (which needs the LAs); running it again changes
+ * nothing.
  */
 export function seed(config: AppConfig, log: (message: string) => void): Promise<void> {
   return withCliContext(config, async (app) => {
@@ -22,6 +24,12 @@ export function seed(config: AppConfig, log: (message: string) => void): Promise
       programme.created
         ? `Default programme: "${DEFAULT_PROGRAMME.name}" created, with its 7 lots and targets (id ${DEFAULT_PROGRAMME.id}).`
         : `Default programme: already there (id ${DEFAULT_PROGRAMME.id}), left as it is.`,
+    );
+    const networks = await app.get(NetworksService).seedDefaultNetworks();
+    log(
+      networks.created > 0
+        ? `Lead Member networks: ${networks.created} created for the default programme, one per region.`
+        : 'Lead Member networks: already there, left as they are.',
     );
     const inspections = await app.get(InspectionImportService).importBundled();
     log(

@@ -99,6 +99,16 @@ export interface DemoParticipant {
   role: AttendeeRole;
 }
 
+/** Hours allocated to a coached leader's role: enough for a session in every month planned. */
+export interface DemoCoachingAllocation {
+  engagementKey: string;
+  role: AttendeeRole;
+  minutes: number;
+}
+
+/** Nine months of sessions of at most two hours fit within it. */
+export const DEMO_COACHING_MINUTES = 20 * 60;
+
 export interface DemoMonthlyReturn {
   supplierName: string;
   month: string;
@@ -115,6 +125,7 @@ export interface DemoPlan {
   engagements: DemoEngagement[];
   sessions: DemoSession[];
   participants: DemoParticipant[];
+  coachingAllocations: DemoCoachingAllocation[];
   monthlyReturns: DemoMonthlyReturn[];
 }
 
@@ -440,6 +451,7 @@ export function buildDemoPlan(input: DemoPlanInput): DemoPlan {
   const engagements: DemoEngagement[] = [];
   const sessions: DemoSession[] = [];
   const participants: DemoParticipant[] = [];
+  const coachingAllocations: DemoCoachingAllocation[] = [];
   const add = (draft: EngagementDraft) => {
     const engagement = engagementOf(random, draft);
     engagements.push(engagement);
@@ -554,6 +566,11 @@ export function buildDemoPlan(input: DemoPlanInput): DemoPlan {
       overrideReason,
     });
     const role: AttendeeRole = i % 2 === 0 ? 'LEADER_OF_COUNCIL' : 'LEAD_MEMBER';
+    coachingAllocations.push({
+      engagementKey: engagement.key,
+      role,
+      minutes: DEMO_COACHING_MINUTES,
+    });
     const [first, last] = LEADERS[i % LEADERS.length];
     participants.push({
       engagementKey: engagement.key,
@@ -616,6 +633,7 @@ export function buildDemoPlan(input: DemoPlanInput): DemoPlan {
       sessions.sort((a, b) => a.date.localeCompare(b.date) || a.topic.localeCompare(b.topic)),
     ),
     participants,
+    coachingAllocations,
     monthlyReturns: monthlyReturns(random),
   };
 }

@@ -1,4 +1,5 @@
 import type { INestApplicationContext } from '@nestjs/common';
+import { CoachingService } from '@la-tracker/domain/coaching';
 import { EngagementsService, type Engagement } from '@la-tracker/domain/engagements';
 import { EligibilityService } from '@la-tracker/domain/inspections';
 import { LocalAuthoritiesService } from '@la-tracker/domain/local-authorities';
@@ -28,7 +29,13 @@ import {
 
 /** What a run wrote, by kind of record: created, or moved on in its workflow. */
 export type DemoChanges = Record<
-  'suppliers' | 'contracts' | 'engagements' | 'sessions' | 'participants' | 'monthlyReturns',
+  | 'suppliers'
+  | 'contracts'
+  | 'engagements'
+  | 'coachingAllocations'
+  | 'sessions'
+  | 'participants'
+  | 'monthlyReturns',
   number
 >;
 
@@ -97,6 +104,7 @@ export class DemoSeeder {
     suppliers: 0,
     contracts: 0,
     engagements: 0,
+    coachingAllocations: 0,
     sessions: 0,
     participants: 0,
     monthlyReturns: 0,
@@ -137,6 +145,7 @@ export class DemoSeeder {
     const suppliers = await this.suppliers(plan);
     const contracts = await this.contracts(plan, suppliers);
     const engagements = await this.engagements(plan, contracts);
+    await this.coachingAllocations(plan, engagements);
     await this.sessions(plan, suppliers, engagements);
     await this.participants(plan, suppliers, engagements);
     await this.monthlyReturns(plan, suppliers);
@@ -329,6 +338,28 @@ export class DemoSeeder {
         }
         this.changes.sessions += 1;
       }
+    }
+  }
+
+  /** Coached leaders' hours, allocated on the day the coaching was approved. */
+  private async coachingAllocations(
+    plan: DemoPlan,
+    engagements: Map<string, string>,
+  ): Promise<void> {
+    const service = this.app.get(CoachingService);
+    const ids = plan.coachingAllocations.map((a) => engagements.get(a.engagementKey)!);
+    const balances = await service.balancesOf(SYSTEM, ids);
+    this.on(COACHING_DECIDED_ON);
+    for (const [i, planned] of plan.coachingAllocations.entries()) {
+      const held = balances[i];
+      const current = Array.isArray(held) ? held.find((b) => b.role === planned.role) : undefined;
+      if (current?.allocatedMinutes === planned.minutes) continue;
+      await service.allocate(SYSTEM, {
+        engagementId: ids[i],
+        role: planned.role,
+        minutes: planned.minutes,
+      });
+      this.changes.coachingAllocations += 1;
     }
   }
 

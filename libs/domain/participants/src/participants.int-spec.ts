@@ -1,3 +1,4 @@
+import { CoachingService, coachingEntities } from '@la-tracker/domain/coaching';
 import type { INestApplicationContext } from '@nestjs/common';
 import { engagementEntities } from '@la-tracker/domain/engagements';
 import { inspectionEntities } from '@la-tracker/domain/inspections';
@@ -196,6 +197,7 @@ describe('ParticipantsService', () => {
         ...programmeEntities,
         ...engagementEntities,
         ...sessionEntities,
+        ...coachingEntities,
         ...participantEntities,
         AuditEvent,
       ],
@@ -344,7 +346,10 @@ describe('ParticipantsService', () => {
         SUPPLIER_STAFF,
         leader(engagementId, 'Morgan Quill', 'morgan.quill@sandwell.example'),
       );
-      // The reference scenario's S4: 75 minutes at £95.00 an hour is £118.75.
+      // The reference scenario's S4: 75 minutes at £95.00 an hour is £118.75, of 10 hours.
+      await app
+        .get(CoachingService)
+        .allocate(MANAGER, { engagementId, role: 'LEADER_OF_COUNCIL', minutes: 600 });
       const draft = await sessions.recordSession(SUPPLIER_STAFF, {
         engagementIds: [engagementId],
         deliveredOn: '2022-10-03',

@@ -1,3 +1,4 @@
+export * from './attendee-role';
 export * from './service-line';
 export * from './contract.entity';
 export * from './contract.rules';

@@ -1,5 +1,5 @@
 import type { EngagementStatus } from '@la-tracker/domain/engagements';
-import type { ServiceLine } from '@la-tracker/domain/programmes';
+import { ATTENDEE_ROLES, type AttendeeRole, type ServiceLine } from '@la-tracker/domain/programmes';
 import { isIsoDate, type IsoDate } from '@la-tracker/platform/time';
 
 /** SPEC §5.5: PLANNED → DRAFT → SUBMITTED → APPROVED, or RETURNED with a reason, then resubmitted. */
@@ -35,19 +35,8 @@ export function sessionStatusesAllowing(move: SessionMove): readonly SessionStat
 export const SESSION_FORMATS = ['IN_PERSON', 'ONLINE', 'HYBRID'] as const;
 export type SessionFormat = (typeof SESSION_FORMATS)[number];
 
-export const ATTENDEE_ROLES = [
-  'LEAD_MEMBER',
-  'LEADER_OF_COUNCIL',
-  'CABINET_MEMBER',
-  'COUNCILLOR',
-  'CHIEF_EXECUTIVE',
-  'DIRECTOR_OF_CHILDRENS_SERVICES',
-  'CHIEF_FINANCE_OFFICER',
-  'HR_LEAD',
-  'IT_LEAD',
-  'OTHER_SENIOR_LEADER',
-] as const;
-export type AttendeeRole = (typeof ATTENDEE_ROLES)[number];
+// Coaching allocates hours to the same roles, so they are held where both can reach them.
+export { ATTENDEE_ROLES, type AttendeeRole };
 
 export const MIN_DURATION_MINUTES = 15;
 export const MAX_DURATION_MINUTES = 12 * 60;

@@ -1,8 +1,10 @@
 import type { INestApplicationContext } from '@nestjs/common';
+import { coachingEntities } from '@la-tracker/domain/coaching';
 import { engagementEntities } from '@la-tracker/domain/engagements';
 import { inspectionEntities } from '@la-tracker/domain/inspections';
 import { localAuthorityEntities } from '@la-tracker/domain/local-authorities';
 import {
+  ATTENDEE_ROLES,
   Contract,
   ContractRate,
   Lot,
@@ -200,6 +202,13 @@ describe('SessionsService', () => {
         gssCode,
       ],
     );
+    // Coaching draws on allocated hours (libs/domain/coaching): ten hours for every role.
+    if (contractId === A7)
+      await dataSource.query(
+        `INSERT INTO coaching_allocation (engagement_id, role, allocated_minutes)
+         SELECT $1, role, 600 FROM unnest($2::text[]) role`,
+        [row.id, ATTENDEE_ROLES],
+      );
     return row.id;
   }
 
@@ -257,6 +266,7 @@ describe('SessionsService', () => {
         ...programmeEntities,
         ...engagementEntities,
         ...sessionEntities,
+        ...coachingEntities,
         AuditEvent,
       ],
       imports: [SessionsModule],

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CoachingModule } from '@la-tracker/domain/coaching';
 import { EngagementsModule } from '@la-tracker/domain/engagements';
 import { LocalAuthoritiesModule } from '@la-tracker/domain/local-authorities';
 import { AuditModule } from '@la-tracker/platform/audit';
@@ -8,7 +9,7 @@ import { SessionRepository } from './session.repository';
 import { SessionsService } from './sessions.service';
 
 @Module({
-  imports: [AuditModule, LocalAuthoritiesModule, EngagementsModule],
+  imports: [AuditModule, LocalAuthoritiesModule, EngagementsModule, CoachingModule],
   providers: [SessionRepository, SessionsService, SessionImportRepository, SessionImportService],
   exports: [SessionsService, SessionImportService],
 })

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { financialYearOf, isFinancialYear } from '@la-tracker/domain/calendar';
+import { CoachingService } from '@la-tracker/domain/coaching';
 import {
   canSeeEngagement,
   engagementScopeOf,
@@ -144,6 +145,7 @@ export class SessionsService {
     @Inject(EngagementsService) private readonly engagements: EngagementsService,
     @Inject(AuditWriter) private readonly audit: AuditWriter,
     @Inject(Clock) private readonly clock: Clock,
+    @Inject(CoachingService) private readonly coaching: CoachingService,
   ) {}
 
   async list(
@@ -329,6 +331,10 @@ export class SessionsService {
       { ...input, attendance: await this.resolveAttendance(manager, cohort, input.attendance) },
       today,
     );
+    await this.checkCoachingDraw(manager, plan?.session.id ?? null, cohort, {
+      durationMinutes: input.durationMinutes,
+      attendance,
+    });
     const sessions = manager.getRepository(DeliverySession);
     const report = {
       ...underContract(cohort),
@@ -411,6 +417,10 @@ export class SessionsService {
           },
           today,
         );
+        await this.checkCoachingDraw(manager, session.id, cohort, {
+          durationMinutes: report.durationMinutes,
+          attendance,
+        });
         Object.assign(session, underContract(cohort), report, {
           topic: report.topic.trim(),
           notes: report.notes?.trim() || null,
@@ -638,6 +648,21 @@ export class SessionsService {
       ...line,
       localAuthorityId: line.localAuthorityId ?? las[0],
     }));
+  }
+
+  /** A recorded coaching session draws on its LAs' allocated hours (SPEC §5.7). */
+  private checkCoachingDraw(
+    manager: EntityManager,
+    sessionId: string | null,
+    cohort: Cohort,
+    report: { durationMinutes: number; attendance: readonly Line[] },
+  ): Promise<void> {
+    return this.coaching.checkDraw(manager, {
+      sessionId,
+      serviceLine: cohort.engagements[0].serviceLine,
+      engagements: cohort.engagements,
+      ...report,
+    });
   }
 
   /** A session's values with the engagements it covers and its attendance, for the audit log. */

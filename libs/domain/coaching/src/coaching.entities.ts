@@ -1,0 +1,3 @@
+import { CoachingAllocation, CoachingVariation } from './coaching-allocation.entity';
+
+export const coachingEntities = [CoachingAllocation, CoachingVariation];

@@ -1,0 +1,3 @@
+import { LeadMemberNetwork, NetworkMeeting, NetworkMeetingAttendance } from './network.entity';
+
+export const networkEntities = [LeadMemberNetwork, NetworkMeeting, NetworkMeetingAttendance];
