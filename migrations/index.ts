@@ -5,6 +5,7 @@ import { localAuthorityEntities } from '@la-tracker/domain/local-authorities';
 import { monthlyReturnEntities } from '@la-tracker/domain/monthly-returns';
 import { programmeEntities } from '@la-tracker/domain/programmes';
 import { sessionEntities } from '@la-tracker/domain/sessions';
+import { notificationEntities } from '@la-tracker/domain/notifications';
 import { AuditEvent } from '@la-tracker/platform/audit';
 import { OutboxJob } from '@la-tracker/platform/queue';
 import type { MigrationInterface } from 'typeorm';
@@ -16,6 +17,7 @@ import { ProgrammesAndEngagements1795638121351 } from './1795638121351-Programme
 import { InspectionImportRequests1795638329843 } from './1795638329843-InspectionImportRequests';
 import { MonthlyReturns1795642259471 } from './1795642259471-MonthlyReturns';
 import { DeliverySessions1795643000000 } from './1795643000000-DeliverySessions';
+import { Notifications1795650974772 } from './1795650974772-Notifications';
 
 /** Every entity the database holds: the schema the migrations below must produce. */
 export const entities = [
@@ -26,6 +28,7 @@ export const entities = [
   ...engagementEntities,
   ...monthlyReturnEntities,
   ...sessionEntities,
+  ...notificationEntities,
   AuditEvent,
   OutboxJob,
 ];
@@ -40,4 +43,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   InspectionImportRequests1795638329843,
   MonthlyReturns1795642259471,
   DeliverySessions1795643000000,
+  Notifications1795650974772,
 ];

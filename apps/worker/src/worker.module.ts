@@ -1,5 +1,6 @@
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { InspectionImportRequestsModule } from '@la-tracker/domain/inspections';
+import { NotificationsModule } from '@la-tracker/domain/notifications';
 import { entities, migrations } from '@la-tracker/migrations';
 import { ConfigModule, type AppConfig } from '@la-tracker/platform/config';
 import { DatabaseModule } from '@la-tracker/platform/database';
@@ -19,11 +20,15 @@ import {
 import { StorageModule } from '@la-tracker/platform/storage';
 import { ClockModule } from '@la-tracker/platform/time';
 import { InspectionImportProcessor } from './inspections/inspection-import.processor';
+import { NotificationSendProcessor } from './notifications/notification-send.processor';
 import { OutboxSweeper } from './outbox-sweeper';
 import { QueueWorkers, WORKER_PROCESSORS } from './queue-workers';
 
 /** One processor per job in `JOBS`, each marked `@ProcessorFor(job)`. */
-export const PROCESSORS: Array<Type<JobProcessor>> = [InspectionImportProcessor];
+export const PROCESSORS: Array<Type<JobProcessor>> = [
+  InspectionImportProcessor,
+  NotificationSendProcessor,
+];
 
 export interface WorkerOptions {
   /** The jobs and their processors: the product's unless a test brings its own. */
@@ -50,6 +55,7 @@ export class WorkerModule {
         StorageModule.forRoot(config),
         // The domain services the processors call.
         InspectionImportRequestsModule,
+        NotificationsModule.forRoot(config),
         MetricsModule.forRoot(),
         QueueMetricsModule.forRoot({
           queues: Object.keys(QUEUES),
