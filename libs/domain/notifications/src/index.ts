@@ -7,3 +7,6 @@ export * from './notification.rules';
 export * from './notifications.entities';
 export * from './notifications.module';
 export * from './notify.channel';
+export * from './reminder-scan.module';
+export * from './reminder-scan.repository';
+export * from './reminder-scan.service';

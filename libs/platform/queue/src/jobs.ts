@@ -85,10 +85,16 @@ export const NOTIFICATION_SEND = defineJob<{ notificationId: string }>('notifica
 });
 
 /**
+ * Finds the reminders due on a day (today in England when `asOf` is null) and queues each new one.
+ * Run daily by the worker's schedule and on demand; running it twice queues nothing twice.
+ */
+export const REMINDER_SCAN = defineJob<{ asOf: string | null }>('reminders.scan', { attempts: 3 });
+
+/**
  * Every job of the product; each has exactly one processor in the worker. A new job is defined
  * above, like `INSPECTION_IMPORT`, and added to this list.
  */
-export const JOBS: readonly JobDefinition[] = [INSPECTION_IMPORT, NOTIFICATION_SEND];
+export const JOBS: readonly JobDefinition[] = [INSPECTION_IMPORT, NOTIFICATION_SEND, REMINDER_SCAN];
 
 /** The jobs one process knows, by name: the product's, or a test's own. */
 export class JobRegistry {
