@@ -9,6 +9,7 @@ import { participantEntities } from '@la-tracker/domain/participants';
 import { networkEntities } from '@la-tracker/domain/networks';
 import { programmeEntities } from '@la-tracker/domain/programmes';
 import { sessionEntities } from '@la-tracker/domain/sessions';
+import { notificationEntities } from '@la-tracker/domain/notifications';
 import { AuditEvent } from '@la-tracker/platform/audit';
 import { OutboxJob } from '@la-tracker/platform/queue';
 import type { MigrationInterface } from 'typeorm';
@@ -24,6 +25,7 @@ import { SessionSupplierReference1795649354952 } from './1795649354952-SessionSu
 import { Participants1795649366043 } from './1795649366043-Participants';
 import { CoachingAllocations1795649466931 } from './1795649466931-CoachingAllocations';
 import { Diagnostics1795649632993 } from './1795649632993-Diagnostics';
+import { Notifications1795650974772 } from './1795650974772-Notifications';
 import { LeadMemberNetworks1795651297178 } from './1795651297178-LeadMemberNetworks';
 
 /** Every entity the database holds: the schema the migrations below must produce. */
@@ -36,6 +38,7 @@ export const entities = [
   ...monthlyReturnEntities,
   ...sessionEntities,
   ...participantEntities,
+  ...notificationEntities,
   AuditEvent,
   OutboxJob,
   ...diagnosticEntities,
@@ -57,5 +60,6 @@ export const migrations: Array<new () => MigrationInterface> = [
   Participants1795649366043,
   CoachingAllocations1795649466931,
   Diagnostics1795649632993,
+  Notifications1795650974772,
   LeadMemberNetworks1795651297178,
 ];

@@ -307,6 +307,12 @@ const MATRIX: Record<string, Row> = {
     expected: { ...managersOnly, SUPPLIER: 'ALLOWED' },
     answers: ['NOT_FOUND'],
   },
+  // Every role reads its own reminders; a caller with no role has none to read.
+  'Query.notifications': {
+    document:
+      '{ notifications(first: 5, filter: { status: [PENDING, SENT] }) { totalCount edges { node { id kind recipient status } } } }',
+    expected: { anonymous: 'UNAUTHENTICATED', noRole: 'FORBIDDEN', ...everyRole },
+  },
   'Query.inspectionImports': {
     document: '{ inspectionImports(first: 1) { totalCount } }',
     expected: managersOnly,

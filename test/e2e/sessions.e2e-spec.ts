@@ -237,6 +237,33 @@ describe('delivered sessions over HTTP: the reference scenario', () => {
     expect(await ids('northEastAdviser')).toEqual([session.S1]);
     const hidden = await as('northEastAdviser', SESSION, { id: session.S2 });
     expect(codeOf(hidden)).toBe('NOT_FOUND');
+    // What a session cost is the contract's terms: the adviser sees the session, not its price.
+    const seen = await as(
+      'northEastAdviser',
+      `{ deliverySession(id: "${session.S1}") { status cost rate rateUnit costShares { amount } } }`,
+    );
+    expect(seen.data!.deliverySession).toEqual({
+      status: 'APPROVED',
+      cost: null,
+      rate: null,
+      rateUnit: null,
+      costShares: null,
+    });
+    expect(seen.errors?.map((error) => [error.path?.[1], error.extensions?.code])).toEqual([
+      ['cost', 'FORBIDDEN'],
+      ['rate', 'FORBIDDEN'],
+      ['rateUnit', 'FORBIDDEN'],
+      ['costShares', 'FORBIDDEN'],
+    ]);
+    const byManager = await as(
+      'manager',
+      `{ deliverySession(id: "${session.S1}") { cost rate rateUnit } }`,
+    );
+    expect(byManager.data!.deliverySession).toEqual({
+      cost: '1250.00',
+      rate: '1250.00',
+      rateUnit: 'PER_SESSION',
+    });
   });
 
   it('refuses each illegal request with its code and writes nothing', async () => {

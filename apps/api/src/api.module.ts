@@ -11,6 +11,7 @@ import { LocalAuthoritiesModule } from '@la-tracker/domain/local-authorities';
 import { MonthlyReturnsModule } from '@la-tracker/domain/monthly-returns';
 import { ParticipantsModule } from '@la-tracker/domain/participants';
 import { NetworksModule } from '@la-tracker/domain/networks';
+import { NotificationsReadModule } from '@la-tracker/domain/notifications';
 import { ProgrammesModule } from '@la-tracker/domain/programmes';
 import { SessionsModule } from '@la-tracker/domain/sessions';
 import { SpendModule } from '@la-tracker/domain/spend';
@@ -97,6 +98,7 @@ import {
   NetworkCoverageResolver,
   NetworkMeetingsResolver,
 } from './networks/networks.resolver';
+import { NotificationsResolver } from './notifications/notifications.resolver';
 
 type Plugins = NonNullable<ApolloDriverConfig['plugins']>;
 
@@ -116,6 +118,7 @@ type Plugins = NonNullable<ApolloDriverConfig['plugins']>;
     ParticipantsModule,
     CoachingModule,
     NetworksModule,
+    NotificationsReadModule,
   ],
   providers: [LoadersFactory],
   exports: [
@@ -133,6 +136,7 @@ type Plugins = NonNullable<ApolloDriverConfig['plugins']>;
     ParticipantsModule,
     CoachingModule,
     NetworksModule,
+    NotificationsReadModule,
   ],
 })
 class DomainModule {}
@@ -245,6 +249,7 @@ export class ApiModule {
         LeadMemberNetworksResolver,
         NetworkCoverageResolver,
         NetworkMeetingsResolver,
+        NotificationsResolver,
       ],
     };
   }

@@ -6,6 +6,7 @@ import { LocalAuthoritiesModule } from '@la-tracker/domain/local-authorities';
 import { MonthlyReturnsModule } from '@la-tracker/domain/monthly-returns';
 import { ParticipantsModule } from '@la-tracker/domain/participants';
 import { NetworksModule } from '@la-tracker/domain/networks';
+import { NotificationsReadModule, ReminderScanModule } from '@la-tracker/domain/notifications';
 import { ProgrammesModule } from '@la-tracker/domain/programmes';
 import { SessionsModule } from '@la-tracker/domain/sessions';
 import { entities, migrations } from '@la-tracker/migrations';
@@ -62,6 +63,8 @@ export class CliModule {
         ParticipantsModule,
         MonthlyReturnsModule,
         NetworksModule,
+        ReminderScanModule,
+        NotificationsReadModule,
       ],
     };
   }

@@ -6,6 +6,7 @@ import { importLocalAuthorities } from './commands/import-local-authorities.comm
 import { importSessions } from './commands/import-sessions.command';
 import { migrate } from './commands/migrate.command';
 import { seed } from './commands/seed.command';
+import { listNotifications, runReminders } from './commands/reminders.command';
 import { seedDemo } from './commands/seed-demo.command';
 import { services } from './commands/services.command';
 import { start } from './commands/start.command';
@@ -132,6 +133,26 @@ program
       );
     },
   );
+
+program
+  .command('run-reminders')
+  .description(
+    'find the reminders due (as the daily 07:00 schedule does) and queue each new one to be sent; running it again sends nothing twice',
+  )
+  .option('--as-of <date>', 'the day to judge by, YYYY-MM-DD (today in England when left out)')
+  .action(async (options: { asOf?: string }) => {
+    await runReminders(databaseConfig(['DATABASE_URL', 'REDIS_URL']), options, log);
+  });
+
+program
+  .command('notifications')
+  .description(
+    'list the latest notifications: what each says, to whom, and whether it was sent (in development, the outbox)',
+  )
+  .option('--limit <n>', 'how many, 1 to 100', (value) => Number(value), 20)
+  .action(async (options: { limit: number }) => {
+    await listNotifications(databaseConfig(), options, log);
+  });
 
 program
   .command('token')

@@ -14,8 +14,10 @@ import {
   QUEUE_SETTINGS,
   QUEUES,
   redisAnswers,
+  RetryLaterError,
   type JobPayload,
   type JobProcessor,
+  type QueueOptions,
   type QueueSettings,
 } from '@la-tracker/platform/queue';
 import { DelayedError, Worker, type Job } from 'bullmq';
@@ -56,6 +58,7 @@ export class QueueWorkers implements OnApplicationBootstrap, OnModuleDestroy {
           connection: bullConnection(this.settings.redisUrl, 'worker'),
           prefix: this.settings.prefix,
           concurrency: QUEUES[queue].concurrency,
+          limiter: limiterOf(QUEUES[queue]),
         },
       );
       worker.on('error', (error) => this.logger.warn(`Queue "${queue}": ${error.message}`));
@@ -121,8 +124,16 @@ export class QueueWorkers implements OnApplicationBootstrap, OnModuleDestroy {
     this.inProgress.add(running);
     try {
       await running;
+    } catch (error) {
+      if (!(error instanceof RetryLaterError)) throw error;
+      await job.moveToDelayed(Date.now() + error.delayMs, token);
+      throw new DelayedError();
     } finally {
       this.inProgress.delete(running);
     }
   }
+}
+
+function limiterOf(queue: QueueOptions): { max: number; duration: number } | undefined {
+  return queue.limiter && { max: queue.limiter.max, duration: queue.limiter.durationMs };
 }

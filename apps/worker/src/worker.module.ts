@@ -1,5 +1,6 @@
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { InspectionImportRequestsModule } from '@la-tracker/domain/inspections';
+import { NotificationsModule, ReminderScanModule } from '@la-tracker/domain/notifications';
 import { entities, migrations } from '@la-tracker/migrations';
 import { ConfigModule, type AppConfig } from '@la-tracker/platform/config';
 import { DatabaseModule } from '@la-tracker/platform/database';
@@ -19,11 +20,18 @@ import {
 import { StorageModule } from '@la-tracker/platform/storage';
 import { ClockModule } from '@la-tracker/platform/time';
 import { InspectionImportProcessor } from './inspections/inspection-import.processor';
+import { NotificationSendProcessor } from './notifications/notification-send.processor';
+import { ReminderScanProcessor } from './notifications/reminder-scan.processor';
+import { JobSchedules } from './job-schedules';
 import { OutboxSweeper } from './outbox-sweeper';
 import { QueueWorkers, WORKER_PROCESSORS } from './queue-workers';
 
 /** One processor per job in `JOBS`, each marked `@ProcessorFor(job)`. */
-export const PROCESSORS: Array<Type<JobProcessor>> = [InspectionImportProcessor];
+export const PROCESSORS: Array<Type<JobProcessor>> = [
+  InspectionImportProcessor,
+  NotificationSendProcessor,
+  ReminderScanProcessor,
+];
 
 export interface WorkerOptions {
   /** The jobs and their processors: the product's unless a test brings its own. */
@@ -50,6 +58,8 @@ export class WorkerModule {
         StorageModule.forRoot(config),
         // The domain services the processors call.
         InspectionImportRequestsModule,
+        NotificationsModule.forRoot(config),
+        ReminderScanModule,
         MetricsModule.forRoot(),
         QueueMetricsModule.forRoot({
           queues: Object.keys(QUEUES),
@@ -64,6 +74,7 @@ export class WorkerModule {
         { provide: WORKER_PROCESSORS, useValue: processors },
         QueueWorkers,
         OutboxSweeper,
+        JobSchedules,
       ],
     };
   }

@@ -98,6 +98,8 @@ export const ACCESS_POLICY: Readonly<Record<string, Access>> = {
   ],
   'Query.networkCoverage': [Role.PROGRAMME_MANAGER, Role.REGIONAL_ADVISER, Role.ADMIN],
   'Mutation.recordNetworkMeeting': [Role.PROGRAMME_MANAGER, Role.SUPPLIER, Role.ADMIN],
+  // Reminders (SPEC §6, §7): admins see all, everyone else their own (the service scopes them).
+  'Query.notifications': ALL_ROLES,
   // The audit log: managers read their programmes' entries, admins all (SPEC §5.10).
   'Query.auditEvents': [Role.PROGRAMME_MANAGER, Role.ADMIN],
   // Managers import Ofsted's files (SPEC §3), so they and admins follow the imports.

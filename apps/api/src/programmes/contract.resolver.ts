@@ -6,14 +6,17 @@ import { MoneyScalar } from '../graphql/money.scalar';
 import { LotModel, ProgrammeModel } from './programme.model';
 import { ContractModel, ContractRateModel, SupplierModel } from './supplier.model';
 
-/** A contract's value, rates and spend are its terms: see `maySeeTermsOf`. */
+/**
+ * A contract's value and rates, and what is charged under it (a session's cost), are its terms:
+ * see `maySeeTermsOf`.
+ */
 export async function assertMaySeeTerms(
   context: GraphQLContext,
-  contract: Contract,
+  record: Pick<Contract, 'programmeId' | 'supplierId'>,
 ): Promise<void> {
-  if (!maySeeTermsOf(await signedInCaller(context.auth), contract))
+  if (!maySeeTermsOf(await signedInCaller(context.auth), record))
     throw new ForbiddenError(
-      'A contract’s value and rates are for admins, the programme’s managers and the supplier.',
+      'A contract’s value and rates, and what is charged under it, are for admins, the programme’s managers and the supplier.',
     );
 }
 

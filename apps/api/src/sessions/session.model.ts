@@ -12,7 +12,7 @@ import { Connection } from '../graphql/connection.model';
 import { DateScalar } from '../graphql/date.scalar';
 import { enumOf } from '../graphql/enum-of';
 import { MoneyScalar } from '../graphql/money.scalar';
-import { RateUnitEnum, ServiceLineEnum } from '../programmes/programme-enums';
+import { ServiceLineEnum } from '../programmes/programme-enums';
 
 export const SessionStatusEnum = enumOf(SESSION_STATUSES);
 registerEnumType(SessionStatusEnum, {
@@ -112,27 +112,10 @@ export class DeliverySessionModel {
   @Field(() => GraphQLISODateTime, { nullable: true })
   returnedAt!: Date | null;
 
-  @Field(() => MoneyScalar, {
-    name: 'cost',
-    nullable: true,
-    description: 'Worked out once, at approval, at the contract’s rate; null until approved.',
-  })
+  // cost, rate, rateUnit and costShares are the contract's terms: resolved where access is checked.
   costPence!: number | null;
-
-  @Field(() => RateUnitEnum, {
-    nullable: true,
-    description:
-      'The unit of the rate it was costed at; null until approved, or when the contract had no rate for its line.',
-  })
   rateUnit!: RateUnit | null;
-
-  @Field(() => MoneyScalar, {
-    name: 'rate',
-    nullable: true,
-    description: 'The rate it was costed at.',
-  })
   rateAmountPence!: number | null;
-
   programmeId!: string;
   supplierId!: string;
   contractId!: string;

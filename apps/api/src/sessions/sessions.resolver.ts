@@ -23,7 +23,10 @@ import { toConnection } from '../graphql/connection.model';
 import { DateScalar } from '../graphql/date.scalar';
 import type { GraphQLContext } from '../graphql/graphql-context';
 import { LocalAuthorityModel } from '../local-authorities/local-authority.model';
+import { assertMaySeeTerms } from '../programmes/contract.resolver';
+import { RateUnitEnum } from '../programmes/programme-enums';
 import { ContractModel } from '../programmes/supplier.model';
+import { MoneyScalar } from '../graphql/money.scalar';
 import {
   DeliverySessionsArgs,
   PlanSessionInput,
@@ -134,10 +137,39 @@ export class DeliverySessionsResolver {
     return context.loaders.sessions.attendance.load(session.id);
   }
 
-  @ResolveField(() => [SessionCostShareModel], {
-    description: 'Its cost shared among its LAs by headcount, to the penny; empty until approved.',
+  @ResolveField(() => MoneyScalar, {
+    nullable: true,
+    description:
+      'Worked out once, at approval, at the contract’s rate; null until approved. For admins, the programme’s managers and the supplier.',
   })
-  costShares(@Parent() session: DeliverySession, @Context() context: GraphQLContext) {
+  async cost(@Parent() session: DeliverySession, @Context() context: GraphQLContext) {
+    await assertMaySeeTerms(context, session);
+    return session.costPence;
+  }
+
+  @ResolveField(() => RateUnitEnum, {
+    nullable: true,
+    description:
+      'The unit of the rate it was costed at; null until approved, or when the contract had no rate for its line.',
+  })
+  async rateUnit(@Parent() session: DeliverySession, @Context() context: GraphQLContext) {
+    await assertMaySeeTerms(context, session);
+    return session.rateUnit;
+  }
+
+  @ResolveField(() => MoneyScalar, { nullable: true, description: 'The rate it was costed at.' })
+  async rate(@Parent() session: DeliverySession, @Context() context: GraphQLContext) {
+    await assertMaySeeTerms(context, session);
+    return session.rateAmountPence;
+  }
+
+  @ResolveField(() => [SessionCostShareModel], {
+    nullable: true,
+    description:
+      'Its cost shared among its LAs by headcount, to the penny; empty until approved. Null, with FORBIDDEN, for those who may not see its cost.',
+  })
+  async costShares(@Parent() session: DeliverySession, @Context() context: GraphQLContext) {
+    await assertMaySeeTerms(context, session);
     return context.loaders.sessions.costShares.load(session.id);
   }
 

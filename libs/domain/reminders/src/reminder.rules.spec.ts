@@ -2,8 +2,10 @@ import {
   apaPlanReminders,
   diagnosticFollowUpReminders,
   dueReminders,
+  longDate,
   monthlyReturnReminders,
   overdueSessionReminders,
+  reminderSummary,
   stalledEngagementReminders,
   type DiagnosticOnRecord,
   type DueReminder,
@@ -302,5 +304,53 @@ describe('dueReminders', () => {
       'session_report_overdue:s7:p1:2022-12-28:supplier_contact:c1',
       'session_report_overdue:s7:p1:2022-12-28:supplier_contact:c2',
     ]);
+  });
+});
+
+describe('longDate', () => {
+  it.each([
+    ['2022-12-28', '28 December 2022'],
+    ['2023-01-09', '9 January 2023'],
+  ])('writes %s as %s', (date, written) => {
+    expect(longDate(date)).toBe(written);
+  });
+});
+
+describe('reminderSummary', () => {
+  const base = {
+    subjectId: 'x',
+    programmeId: PROGRAMME,
+    recipient: { type: 'PROGRAMME_MANAGER' as const, id: 'm1' },
+    key: 'k',
+  };
+
+  it.each([
+    [
+      { kind: 'SESSION_REPORT_OVERDUE' as const, dueOn: '2022-12-28' },
+      'the session of 19 December 2022 for Leeds',
+      'The report of the session of 19 December 2022 for Leeds was due by 28 December 2022 and has not been submitted.',
+    ],
+    [
+      { kind: 'APA_PLAN_DUE' as const, dueOn: '2022-12-19' },
+      "Sandwell's focused visit (letter of 21 November 2022)",
+      "An action plan for the areas for priority action of Sandwell's focused visit (letter of 21 November 2022) is due on 19 December 2022.",
+    ],
+    [
+      { kind: 'DIAGNOSTIC_FOLLOW_UP_DUE' as const, dueOn: '2023-07-16' },
+      "Sunderland's corporate parenting diagnostic",
+      "The follow-up review of Sunderland's corporate parenting diagnostic is due on 16 July 2023.",
+    ],
+    [
+      { kind: 'MONTHLY_RETURN_DUE' as const, dueOn: '2023-01-09', period: '2022-12' },
+      'Local Authority and Political Leadership Support',
+      'The monthly return for December 2022 to Local Authority and Political Leadership Support is due by 9 January 2023.',
+    ],
+    [
+      { kind: 'ENGAGEMENT_STALLED' as const, dueOn: '2022-07-01' },
+      "Hartlepool's political leadership engagement",
+      "Nothing has happened on Hartlepool's political leadership engagement for 30 days (since 1 June 2022).",
+    ],
+  ])('says %j', (reminder, subject, summary) => {
+    expect(reminderSummary({ ...base, ...reminder }, subject)).toBe(summary);
   });
 });

@@ -31,6 +31,8 @@ export interface DueReminder {
   recipient: Recipient;
   /** The day the thing was or is due; for a stall, the day it became stalled. */
   dueOn: IsoDate;
+  /** The month a monthly return is for. */
+  period?: Month;
   /**
    * The same reminder has the same key however often and wherever the scan runs, so it is sent
    * once per item and recipient. Ids and dates only: the key may travel to the mail service.
@@ -314,7 +316,49 @@ function reminder(
   const key = [kind, subjectId, programmeId ?? '-', period ?? dueOn, recipient.type, recipient.id]
     .join(':')
     .toLowerCase();
-  return { kind, subjectId, programmeId, recipient, dueOn, key };
+  return { kind, subjectId, programmeId, recipient, dueOn, key, ...(period && { period }) };
+}
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** 2022-12-28 → 28 December 2022, as GOV.UK writes dates. */
+export function longDate(date: IsoDate): string {
+  return `${Number(date.slice(8, 10))} ${MONTHS[Number(date.slice(5, 7)) - 1]} ${date.slice(0, 4)}`;
+}
+
+/**
+ * What a reminder says, from the reminder and a few words naming its subject (an LA, a session,
+ * a programme): never a person, so it may sit in the notifications table and the mail service.
+ */
+export function reminderSummary(reminder: DueReminder, subject: string): string {
+  const due = longDate(reminder.dueOn);
+  switch (reminder.kind) {
+    case 'SESSION_REPORT_OVERDUE':
+      return `The report of ${subject} was due by ${due} and has not been submitted.`;
+    case 'APA_PLAN_DUE':
+      return `An action plan for the areas for priority action of ${subject} is due on ${due}.`;
+    case 'DIAGNOSTIC_FOLLOW_UP_DUE':
+      return `The follow-up review of ${subject} is due on ${due}.`;
+    case 'MONTHLY_RETURN_DUE': {
+      const month = reminder.period ? longDate(`${reminder.period}-01`).slice(2) : 'the month';
+      return `The monthly return for ${month} to ${subject} is due by ${due}.`;
+    }
+    case 'ENGAGEMENT_STALLED':
+      return `Nothing has happened on ${subject} for ${STALLED_AFTER_DAYS} days (since ${longDate(addDays(reminder.dueOn, -STALLED_AFTER_DAYS))}).`;
+  }
 }
 
 function toEach(

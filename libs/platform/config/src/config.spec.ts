@@ -173,6 +173,83 @@ describe('auth settings', () => {
   });
 });
 
+describe('GOV.UK Notify settings', () => {
+  const KEY =
+    'la-tracker-26785a09-ab16-4eb0-8407-a37497a57506-3d844edf-8d35-48ac-975b-e847b4f122b0';
+  const templates = {
+    NOTIFY_TEMPLATE_SESSION_REPORT_OVERDUE: 'a1b2c3d4-0000-4000-8000-000000000001',
+    NOTIFY_TEMPLATE_APA_PLAN_DUE: 'a1b2c3d4-0000-4000-8000-000000000002',
+    NOTIFY_TEMPLATE_DIAGNOSTIC_FOLLOW_UP_DUE: 'a1b2c3d4-0000-4000-8000-000000000003',
+    NOTIFY_TEMPLATE_MONTHLY_RETURN_DUE: 'a1b2c3d4-0000-4000-8000-000000000004',
+    NOTIFY_TEMPLATE_ENGAGEMENT_STALLED: 'a1b2c3d4-0000-4000-8000-000000000005',
+  };
+
+  it('leaves Notify out when no key is given, so messages go to the development outbox', () => {
+    expect(loadConfig(services).notify).toBeUndefined();
+  });
+
+  it('reads the key, a local stand-in for the API and a template per kind of reminder', () => {
+    const sut = loadConfig({
+      ...services,
+      ...templates,
+      NOTIFY_API_KEY: KEY,
+      NOTIFY_BASE_URL: 'http://127.0.0.1:6011',
+    }).notify;
+    expect(sut).toEqual({
+      apiKey: KEY,
+      baseUrl: 'http://127.0.0.1:6011',
+      templateIds: {
+        SESSION_REPORT_OVERDUE: 'a1b2c3d4-0000-4000-8000-000000000001',
+        APA_PLAN_DUE: 'a1b2c3d4-0000-4000-8000-000000000002',
+        DIAGNOSTIC_FOLLOW_UP_DUE: 'a1b2c3d4-0000-4000-8000-000000000003',
+        MONTHLY_RETURN_DUE: 'a1b2c3d4-0000-4000-8000-000000000004',
+        ENGAGEMENT_STALLED: 'a1b2c3d4-0000-4000-8000-000000000005',
+      },
+    });
+  });
+
+  it('names every template missing when the key is set', () => {
+    const some = Object.fromEntries(
+      Object.entries(templates).filter(([name]) => !/APA_PLAN|STALLED/.test(name)),
+    );
+    expect(problemsOf(() => loadConfig({ ...services, ...some, NOTIFY_API_KEY: KEY }))).toEqual([
+      'With NOTIFY_API_KEY set, every template is needed: set NOTIFY_TEMPLATE_APA_PLAN_DUE, NOTIFY_TEMPLATE_ENGAGEMENT_STALLED',
+    ]);
+  });
+
+  it('refuses templates without a key, a key that is not one, and a template id that is not a UUID', () => {
+    expect(problemsOf(() => loadConfig({ ...services, ...templates }))).toEqual([
+      'NOTIFY_API_KEY is needed to send through GOV.UK Notify',
+    ]);
+    expect(
+      problemsOf(() => loadConfig({ ...services, ...templates, NOTIFY_API_KEY: 'secret' }))[0],
+    ).toMatch(/NOTIFY_API_KEY must be a GOV.UK Notify API key/);
+    expect(
+      problemsOf(() =>
+        loadConfig({
+          ...services,
+          ...templates,
+          NOTIFY_API_KEY: KEY,
+          NOTIFY_TEMPLATE_APA_PLAN_DUE: 'the apa one',
+        }),
+      ),
+    ).toEqual(['NOTIFY_TEMPLATE_APA_PLAN_DUE must be a GOV.UK Notify template id (a UUID)']);
+  });
+
+  it('refuses a plain-http API that is not local', () => {
+    expect(
+      problemsOf(() =>
+        loadConfig({
+          ...services,
+          ...templates,
+          NOTIFY_API_KEY: KEY,
+          NOTIFY_BASE_URL: 'http://notify.example.com',
+        }),
+      )[0],
+    ).toMatch(/NOTIFY_BASE_URL must be an https URL/);
+  });
+});
+
 describe('loadLauncherConfig', () => {
   it('leaves services unset when they are not given', () => {
     const sut = loadLauncherConfig({});

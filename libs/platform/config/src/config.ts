@@ -99,7 +99,31 @@ class EnvironmentVariables {
   @IsOptional()
   @IsString()
   OIDC_AUDIENCE?: string;
+
+  // A Notify API key is the key's name, the service id and the secret: "name-<uuid>-<uuid>".
+  @IsOptional()
+  @Matches(/^\S*[0-9a-f-]{36}-[0-9a-f-]{36}$/, {
+    message: 'NOTIFY_API_KEY must be a GOV.UK Notify API key (its name, service id and secret)',
+  })
+  NOTIFY_API_KEY?: string;
+
+  @IsOptional()
+  @Matches(/^https:\/\/\S+$|^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/, {
+    message: 'NOTIFY_BASE_URL must be an https URL (http only for localhost), with no path',
+  })
+  NOTIFY_BASE_URL?: string;
 }
+
+/** The kinds of reminder (SPEC §6), each sent with its own GOV.UK Notify template. */
+export const NOTIFY_TEMPLATE_KINDS = [
+  'SESSION_REPORT_OVERDUE',
+  'APA_PLAN_DUE',
+  'DIAGNOSTIC_FOLLOW_UP_DUE',
+  'MONTHLY_RETURN_DUE',
+  'ENGAGEMENT_STALLED',
+] as const;
+const templateVariable = (kind: string) => `NOTIFY_TEMPLATE_${kind}`;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface AppConfig {
   readonly nodeEnv: NodeEnv;
@@ -120,6 +144,16 @@ export interface AppConfig {
   /** Where stored files (imports handed in, reports built) live; shared by api and worker. */
   readonly fileStorageDir: string;
   readonly auth: AuthConfig;
+  /** GOV.UK Notify, when configured; otherwise messages go to the development outbox. */
+  readonly notify?: NotifyConfig;
+}
+
+export interface NotifyConfig {
+  readonly apiKey: string;
+  /** Notify's own API when absent. */
+  readonly baseUrl?: string;
+  /** A template id per kind of reminder. */
+  readonly templateIds: Readonly<Record<string, string>>;
 }
 
 /**
@@ -155,7 +189,33 @@ const OPTIONAL_VARIABLES = [
   'AUTH_HS256_SECRET',
   'OIDC_ISSUER',
   'OIDC_AUDIENCE',
+  'NOTIFY_API_KEY',
+  'NOTIFY_BASE_URL',
 ];
+
+function notifyConfig(
+  vars: EnvironmentVariables,
+  env: Environment,
+  problems: string[],
+): NotifyConfig | undefined {
+  const templates = NOTIFY_TEMPLATE_KINDS.map((kind) => [kind, env[templateVariable(kind)]]);
+  for (const [kind, id] of templates)
+    if (id && !UUID.test(id))
+      problems.push(`${templateVariable(kind ?? '')} must be a GOV.UK Notify template id (a UUID)`);
+  if (!vars.NOTIFY_API_KEY) {
+    if (vars.NOTIFY_BASE_URL || templates.some(([, id]) => id))
+      problems.push('NOTIFY_API_KEY is needed to send through GOV.UK Notify');
+    return undefined;
+  }
+  const missing = templates.filter(([, id]) => !id).map(([kind]) => templateVariable(kind ?? ''));
+  if (missing.length > 0)
+    problems.push(`With NOTIFY_API_KEY set, every template is needed: set ${missing.join(', ')}`);
+  return {
+    apiKey: vars.NOTIFY_API_KEY,
+    baseUrl: vars.NOTIFY_BASE_URL,
+    templateIds: Object.fromEntries(templates) as Record<string, string>,
+  };
+}
 
 function authConfig(vars: EnvironmentVariables, problems: string[]): AuthConfig {
   const production = vars.NODE_ENV === 'production';
@@ -209,6 +269,7 @@ export function loadLauncherConfig(env: Environment): LauncherConfig {
   const vars = parse(env);
   const problems: string[] = [];
   const auth = authConfig(vars, problems);
+  const notify = notifyConfig(vars, env, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     nodeEnv: vars.NODE_ENV as NodeEnv,
@@ -223,6 +284,7 @@ export function loadLauncherConfig(env: Environment): LauncherConfig {
     dataDir: vars.DATA_DIR,
     fileStorageDir: vars.FILE_STORAGE_DIR ?? join(vars.DATA_DIR, 'files'),
     auth,
+    notify,
   });
 }
 

@@ -24,6 +24,20 @@ export interface JobProcessor<P extends JobPayload = JobPayload> {
   gaveUp?(payload: P, reason: string): Promise<void>;
 }
 
+/**
+ * Thrown by a processor that cannot go on yet for a reason that is no fault (another worker holds
+ * the record): the job waits and runs again later without using up an attempt.
+ */
+export class RetryLaterError extends Error {
+  constructor(
+    readonly delayMs: number,
+    reason: string,
+  ) {
+    super(`Retrying later: ${reason}`);
+    this.name = 'RetryLaterError';
+  }
+}
+
 const PROCESSES_JOB = Symbol('la-tracker:processes-job');
 
 /** Marks a worker provider as the processor of one job; the payload types must agree. */

@@ -6,10 +6,19 @@ import { createHash } from 'node:crypto';
  */
 export type JobPayload = Readonly<Record<string, string | number | boolean | null>>;
 
-/** The queues the worker consumes, each with how many of its jobs run at once per worker. */
+export interface QueueOptions {
+  /** How many of its jobs run at once per worker. */
+  readonly concurrency: number;
+  /** At most `max` jobs per `durationMs` across every worker (BullMQ's limiter, kept in Redis). */
+  readonly limiter?: { readonly max: number; readonly durationMs: number };
+}
+
+/** The queues the worker consumes. */
 export const QUEUES = {
   default: { concurrency: 5 },
-} as const satisfies Record<string, { concurrency: number }>;
+  // Messages leave through GOV.UK Notify, which allows 3,000 requests a minute per service.
+  notifications: { concurrency: 20, limiter: { max: 2_500, durationMs: 60_000 } },
+} as const satisfies Record<string, QueueOptions>;
 
 export type QueueName = keyof typeof QUEUES;
 
@@ -66,10 +75,26 @@ export const INSPECTION_IMPORT = defineJob<{ importId: string }>('inspections.im
 });
 
 /**
+ * Sends one notification (a `notification` row). Many tries: a send whose outcome is unknown is
+ * looked up before it is tried again, so retrying never sends twice.
+ */
+export const NOTIFICATION_SEND = defineJob<{ notificationId: string }>('notifications.send', {
+  queue: 'notifications',
+  attempts: 8,
+  backoff: { type: 'exponential', delayMs: 10_000 },
+});
+
+/**
+ * Finds the reminders due on a day (today in England when `asOf` is null) and queues each new one.
+ * Run daily by the worker's schedule and on demand; running it twice queues nothing twice.
+ */
+export const REMINDER_SCAN = defineJob<{ asOf: string | null }>('reminders.scan', { attempts: 3 });
+
+/**
  * Every job of the product; each has exactly one processor in the worker. A new job is defined
  * above, like `INSPECTION_IMPORT`, and added to this list.
  */
-export const JOBS: readonly JobDefinition[] = [INSPECTION_IMPORT];
+export const JOBS: readonly JobDefinition[] = [INSPECTION_IMPORT, NOTIFICATION_SEND, REMINDER_SCAN];
 
 /** The jobs one process knows, by name: the product's, or a test's own. */
 export class JobRegistry {

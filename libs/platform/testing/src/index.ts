@@ -4,3 +4,4 @@ export * from './test-database';
 export * from './test-environment';
 export * from './callers';
 export * from './refused-with';
+export * from './fake-notify';

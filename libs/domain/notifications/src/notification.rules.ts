@@ -1,0 +1,74 @@
+export const NOTIFICATION_STATUSES = ['PENDING', 'SENDING', 'SENT', 'FAILED'] as const;
+export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
+
+export const RECIPIENT_TYPES = ['SUPPLIER_CONTACT', 'PROGRAMME_MANAGER'] as const;
+export type RecipientType = (typeof RECIPIENT_TYPES)[number];
+
+/**
+ * How long a send may take before another worker may look into it: longer than the mail
+ * service's timeout, so a send still in flight is never taken for a lost one.
+ */
+export const SEND_TIMEOUT_MS = 10_000;
+export const SENDING_LEASE_MS = 3 * SEND_TIMEOUT_MS;
+
+/**
+ * GOV.UK Notify allows 3,000 requests a minute per service; sends and look-ups both count, so
+ * the queue keeps well under it.
+ */
+export const NOTIFY_REQUESTS_PER_MINUTE = 2_500;
+
+export type DeliveryStep =
+  /** Sent or failed for good: nothing to do, however often the job runs. */
+  | { step: 'DONE' }
+  /** Another worker is sending it now: try again once its lease is over. */
+  | { step: 'BUSY'; retryInMs: number }
+  /** Never tried: record the attempt, then send. */
+  | { step: 'SEND' }
+  /**
+   * An attempt was made whose outcome is unknown (a crash, a timeout): ask the mail service
+   * whether it has the message before sending again.
+   */
+  | { step: 'RECONCILE' };
+
+export interface DeliveryState {
+  status: NotificationStatus;
+  /** When the last attempt was recorded; null before the first. */
+  sendingAt: Date | null;
+}
+
+/** What a worker holding the notification's lock does next. */
+export function deliveryStep(state: DeliveryState, now: Date): DeliveryStep {
+  switch (state.status) {
+    case 'SENT':
+    case 'FAILED':
+      return { step: 'DONE' };
+    case 'PENDING':
+      return { step: 'SEND' };
+    case 'SENDING': {
+      const since = state.sendingAt ? now.getTime() - state.sendingAt.getTime() : Infinity;
+      return since < SENDING_LEASE_MS
+        ? { step: 'BUSY', retryInMs: SENDING_LEASE_MS - since }
+        : { step: 'RECONCILE' };
+    }
+  }
+}
+
+/**
+ * The reference the mail service keeps with a message, by which a lost outcome is found again:
+ * the notification's own id, which says nothing about the person.
+ */
+export function referenceOf(notification: { id: string }): string {
+  return notification.id;
+}
+
+export type SendFailure = 'REJECTED' | 'UNKNOWN';
+
+/**
+ * A refusal the mail service gave (a bad address, a bad template: 400 and 403) will not change on
+ * a retry; anything else (a timeout, a dropped connection, 429, a 5xx) may or may not have sent it.
+ */
+export function sendFailureOf(httpStatus: number | undefined): SendFailure {
+  return httpStatus !== undefined && httpStatus >= 400 && httpStatus < 500 && httpStatus !== 429
+    ? 'REJECTED'
+    : 'UNKNOWN';
+}
