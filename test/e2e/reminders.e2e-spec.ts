@@ -113,9 +113,12 @@ describe('reminders, from the scan to the outbox', () => {
     expect(listed.stdout).toMatch(/SENT +SESSION_REPORT_OVERDUE +to ops@northstar\.example/);
   }, 60_000);
 
-  it('refuses a day that is not one', async () => {
+  it('refuses a day that is not one, and a day not yet come', async () => {
     const refused = await run(CLI, ['run-reminders', '--as-of', '2025-02-30'], env);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/--as-of must be a date written YYYY-MM-DD/);
+    const early = await run(CLI, ['run-reminders', '--as-of', '2999-01-01'], env);
+    expect(early.code).toBe(1);
+    expect(early.stderr).toMatch(/--as-of must not be after today in England/);
   });
 });

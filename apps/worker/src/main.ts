@@ -18,6 +18,11 @@ export async function createWorker(
   const problems = workerRegistryProblems(options.jobs ?? JOBS, options.processors ?? PROCESSORS);
   if (problems.length > 0)
     throw new Error(`The worker's processors do not match its jobs: ${problems.join('; ')}`);
+  // In production a reminder must reach a person: the development outbox would swallow it.
+  if (config.nodeEnv === 'production' && !config.notify)
+    throw new Error(
+      'In production the worker sends reminders through GOV.UK Notify: set NOTIFY_API_KEY and every NOTIFY_TEMPLATE_<KIND>.',
+    );
   await assertRedisReachable(config.redisUrl);
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, options), {
     bufferLogs: true,

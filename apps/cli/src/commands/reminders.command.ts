@@ -1,7 +1,7 @@
 import { NotificationsService, ReminderScanService } from '@la-tracker/domain/notifications';
 import { Role, type Caller } from '@la-tracker/platform/auth';
 import type { AppConfig } from '@la-tracker/platform/config';
-import { isIsoDate } from '@la-tracker/platform/time';
+import { dateInEngland, isIsoDate } from '@la-tracker/platform/time';
 import { withCliContext } from '../cli-context';
 
 /** The operator at the command line reads every notification, as an admin does. */
@@ -23,6 +23,9 @@ export async function runReminders(
     throw new Error(
       `--as-of must be a date written YYYY-MM-DD, such as 2022-12-29, not "${options.asOf}".`,
     );
+  // A day not yet come would send reminders early, and their keys would hold back the real ones.
+  if (options.asOf !== undefined && options.asOf > dateInEngland(new Date()))
+    throw new Error(`--as-of must not be after today in England; ${options.asOf} is.`);
   await withCliContext(config, async (app) => {
     const result = await app.get(ReminderScanService).scan(options.asOf);
     log(

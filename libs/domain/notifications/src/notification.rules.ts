@@ -11,12 +11,6 @@ export type RecipientType = (typeof RECIPIENT_TYPES)[number];
 export const SEND_TIMEOUT_MS = 10_000;
 export const SENDING_LEASE_MS = 3 * SEND_TIMEOUT_MS;
 
-/**
- * GOV.UK Notify allows 3,000 requests a minute per service; sends and look-ups both count, so
- * the queue keeps well under it.
- */
-export const NOTIFY_REQUESTS_PER_MINUTE = 2_500;
-
 export type DeliveryStep =
   /** Sent or failed for good: nothing to do, however often the job runs. */
   | { step: 'DONE' }
@@ -64,11 +58,10 @@ export function referenceOf(notification: { id: string }): string {
 export type SendFailure = 'REJECTED' | 'UNKNOWN';
 
 /**
- * A refusal the mail service gave (a bad address, a bad template: 400 and 403) will not change on
- * a retry; anything else (a timeout, a dropped connection, 429, a 5xx) may or may not have sent it.
+ * A message the mail service refused as bad (400: a bad address, a missing personalisation) will
+ * not change on a retry. Anything else may pass or may already have gone: a timeout, a dropped
+ * connection, 429, a 5xx, and 403 too, which Notify also answers when the sender's clock drifts.
  */
 export function sendFailureOf(httpStatus: number | undefined): SendFailure {
-  return httpStatus !== undefined && httpStatus >= 400 && httpStatus < 500 && httpStatus !== 429
-    ? 'REJECTED'
-    : 'UNKNOWN';
+  return httpStatus === 400 ? 'REJECTED' : 'UNKNOWN';
 }

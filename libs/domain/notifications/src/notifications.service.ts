@@ -38,6 +38,12 @@ export interface NotificationView {
   sentAt: Date | null;
 }
 
+/**
+ * A cursor's instant to the microsecond, as PostgreSQL keeps it: rows recorded in one scan share
+ * an instant to the millisecond, so a JavaScript date would lose the place between them.
+ */
+const CURSOR_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+
 /** Reminders sent or pending, newest first, each caller seeing their own (SPEC §7). */
 @Injectable()
 export class NotificationsService {
@@ -55,7 +61,7 @@ export class NotificationsService {
         { field: 'filter.status', message: `must be among ${NOTIFICATION_STATUSES.join(', ')}` },
       ]);
     const [createdAt, id] = request.after
-      ? decodeCursor(request.after, [(at) => !Number.isNaN(Date.parse(at)), isUuid])
+      ? decodeCursor(request.after, [(at) => CURSOR_INSTANT.test(at), isUuid])
       : [null, null];
     const scope = notificationScopeOf(caller);
     const params = [
@@ -81,7 +87,8 @@ export class NotificationsService {
       this.dataSource.query<Array<Record<string, unknown>>>(
         `SELECT n.id, n.kind, n.subject_id, n.programme_id, n.recipient_type, n.recipient_id,
                 COALESCE(sc.email, u.email) AS recipient, n.due_on::text, n.summary, n.status,
-                n.attempts, n.last_error, n.created_at, n.sent_at
+                n.attempts, n.last_error, n.created_at, n.sent_at,
+                to_char(n.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at
          ${visible}
            AND ($8::timestamptz IS NULL OR (n.created_at, n.id) < ($8::timestamptz, $9::uuid))
          ORDER BY n.created_at DESC, n.id DESC
@@ -93,8 +100,9 @@ export class NotificationsService {
         params,
       ),
     ]);
+    const cursorAt = new Map(rows.map((row) => [row.id as string, row.cursor_at as string]));
     return toPage(rows.map(toView), limit, count, request.after, (row) => [
-      row.createdAt.toISOString(),
+      cursorAt.get(row.id) ?? '',
       row.id,
     ]);
   }

@@ -159,7 +159,7 @@ describe('ReminderScanService', () => {
 
     // However often it runs, nothing is recorded or queued twice.
     const again = await sut.scan('2022-12-29');
-    expect(again).toEqual({ asOf: '2022-12-29', due: first.due, added: 0 });
+    expect(again).toEqual({ asOf: '2022-12-29', due: first.due, added: 0, requeued: 0 });
     expect(await sql(`SELECT count(*)::int AS n FROM outbox_job`)).toEqual([{ n: first.added }]);
   });
 
@@ -194,5 +194,23 @@ describe('ReminderScanService', () => {
           "An action plan for the areas for priority action of Sandwell's focused visit (letter of 21 November 2022) is due on 2 March 2023.",
       })),
     );
+  });
+
+  it('queues again a notification left unresolved for a day, its job lost', async () => {
+    const [{ id }] = await sql<{ id: string }>(
+      `SELECT id FROM notification WHERE programme_id = $1 ORDER BY key LIMIT 1`,
+      [PROGRAMME],
+    );
+    // Two days before the test's clock (noon on 1 June 2024), and still PENDING.
+    await sql(`UPDATE notification SET created_at = '2024-05-30T12:00:00Z' WHERE id = $1`, [id]);
+
+    const scanned = await sut.scan('2023-01-04');
+
+    expect(scanned.requeued).toBe(1);
+    expect(
+      await sql(`SELECT payload FROM outbox_job WHERE job_id = $1`, [
+        `notifications.send/${id}.2023-01-04`,
+      ]),
+    ).toEqual([{ payload: { notificationId: id } }]);
   });
 });

@@ -99,7 +99,9 @@ export class ReminderScanRepository {
         }>(
           `SELECT e.id, e.programme_id, e.service_line, e.status, e.decided_on::text, la.name AS la
              FROM engagement e JOIN local_authority la ON la.id = e.local_authority_id
-            WHERE e.status = 'APPROVED'`,
+            WHERE e.status = 'APPROVED'
+              -- A session planned is something happening, though it has not yet started delivery.
+              AND NOT EXISTS (SELECT 1 FROM session_engagement se WHERE se.engagement_id = e.id)`,
         ),
         // Those not yet reported on, and those whose follow-up review may be near.
         q<{
@@ -186,6 +188,20 @@ export class ReminderScanRepository {
         })),
       },
     };
+  }
+
+  /**
+   * Notifications still unresolved long after they were recorded: their send job was lost (Redis
+   * lost it, or it was never relayed), so the scan queues them again.
+   */
+  async unresolvedSince(before: Date): Promise<string[]> {
+    const rows = await this.dataSource.query<Array<{ id: string }>>(
+      `SELECT id FROM notification
+        WHERE status IN ('PENDING', 'SENDING') AND COALESCE(sending_at, created_at) < $1
+        ORDER BY created_at LIMIT 10000`,
+      [before],
+    );
+    return rows.map((row) => row.id);
   }
 
   /** Adds the notifications not yet on record, in one statement; the ids of those added. */

@@ -10,7 +10,12 @@ export interface ScanResult {
   due: number;
   /** Those new on this scan, each queued to be sent. */
   added: number;
+  /** Earlier ones still unresolved long after, queued again. */
+  requeued: number;
 }
+
+/** Longer than any send's retries take to begin: a notification this old has lost its job. */
+const STALE_AFTER_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Finds the reminders due and records each new one with its send job, in one transaction: a
@@ -31,6 +36,9 @@ export class ReminderScanService {
     const today = asOf ?? dateInEngland(this.clock.now());
     const input = await this.repository.read(today);
     const due = dueReminders(input.records, today);
+    const stale = await this.repository.unresolvedSince(
+      new Date(this.clock.now().getTime() - STALE_AFTER_MS),
+    );
     const added = await this.transactions.run(async (manager) => {
       const ids = await this.repository.addNew(
         manager,
@@ -52,10 +60,20 @@ export class ReminderScanService {
           { notificationId: id },
           { jobId: id },
         );
+      // Sending is safe to ask again (it looks up before it sends): a job of its own per day.
+      for (const id of stale)
+        await this.outbox.enqueue(
+          manager,
+          NOTIFICATION_SEND,
+          { notificationId: id },
+          { jobId: `${id}.${today}` },
+        );
       return ids.length;
     });
-    this.logger.log(`Reminders as of ${today}: ${due.length} due, ${added} new`);
-    return { asOf: today, due: due.length, added };
+    this.logger.log(
+      `Reminders as of ${today}: ${due.length} due, ${added} new, ${stale.length} queued again`,
+    );
+    return { asOf: today, due: due.length, added, requeued: stale.length };
   }
 }
 

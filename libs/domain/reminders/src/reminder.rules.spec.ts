@@ -146,6 +146,24 @@ describe('apaPlanReminders', () => {
     expect(new Set(sut.map((r) => r.key)).size).toBe(3);
   });
 
+  it('reminds a manager of two running programmes once', () => {
+    const second = { ...PROGRAMME_RUNNING, id: 'p2', managerUserIds: ['m2', 'm3'] };
+    const sut = dueReminders(
+      {
+        programmes: [PROGRAMME_RUNNING, second],
+        suppliers: [],
+        contracts: [],
+        sessions: [],
+        priorityActionVisits: [SANDWELL],
+        diagnostics: [],
+        monthlyReturns: [],
+        engagements: [],
+      },
+      '2022-12-12',
+    );
+    expect(sut.map((r) => r.recipient.id)).toEqual(['m1', 'm2', 'm3']);
+  });
+
   it('says nothing of a visit without areas for priority action, or of one long ago', () => {
     const none = { ...SANDWELL, priorityActionAreas: 0 };
     const old = { ...SANDWELL, inspectionId: 'FV0', letterDate: '2012-11-21' };
@@ -295,14 +313,28 @@ describe('dueReminders', () => {
     engagements: [],
   };
 
+  it('keeps a reminder’s key when the date it is due moves (a session rescheduled)', () => {
+    const moved = { ...records, sessions: [session({ plannedOn: '2022-12-20' })] };
+    const before = dueReminders(records, '2023-01-03').map((r) => r.key);
+    expect(dueReminders(moved, '2023-01-03').map((r) => r.key)).toEqual(before);
+  });
+
+  it('skips a record whose dates the calendar does not cover, and reminds of the rest', () => {
+    // Planned for 23 December 2027: its report would be due in 2028, beyond the bank holidays held.
+    const farOff = session({ id: 'S9', plannedOn: '2027-12-23' });
+    const withFarOff = { ...records, sessions: [session({}), farOff] };
+    expect(dueReminders(withFarOff, '2023-01-03')).toEqual(dueReminders(records, '2023-01-03'));
+    expect(() => dueReminders(withFarOff, '2023-01-03')).not.toThrow();
+  });
+
   it('gives the same reminders, keys and order however often it runs', () => {
     const first = dueReminders(records, '2023-01-03');
     expect(dueReminders(records, '2023-01-03')).toEqual(first);
     expect(first.map((r) => r.key)).toEqual([
       'monthly_return_due:s1:p1:2022-12:supplier_contact:c1',
       'monthly_return_due:s1:p1:2022-12:supplier_contact:c2',
-      'session_report_overdue:s7:p1:2022-12-28:supplier_contact:c1',
-      'session_report_overdue:s7:p1:2022-12-28:supplier_contact:c2',
+      'session_report_overdue:s7:-:supplier_contact:c1',
+      'session_report_overdue:s7:-:supplier_contact:c2',
     ]);
   });
 });

@@ -1,6 +1,7 @@
 import {
   addDays,
   apaActionPlanDueDates,
+  CalendarNotCoveredError,
   diagnosticFollowUpDueOn,
   englandAndWalesCalendar,
   type WorkingDayCalendar,
@@ -149,20 +150,21 @@ export function overdueSessionReminders(
   calendar: WorkingDayCalendar = englandAndWalesCalendar(),
 ): DueReminder[] {
   const contacts = contactsBySupplier(records.suppliers);
-  return records.sessions.flatMap((session) => {
-    // A session from before the calendar's years is long past reminding anyone.
-    if (!calendar.covers(session.deliveredOn ?? session.plannedOn ?? today)) return [];
-    const { dueBy, overdue } = sessionReportDeadline(session, today, calendar);
-    if (!overdue) return [];
-    return toEach(supplierContacts(contacts, session.supplierId), (recipient) =>
-      reminder('SESSION_REPORT_OVERDUE', session.id, session.programmeId, recipient, dueBy),
-    );
-  });
+  return records.sessions.flatMap((session) =>
+    covered(() => {
+      const { dueBy, overdue } = sessionReportDeadline(session, today, calendar);
+      if (!overdue) return [];
+      return toEach(supplierContacts(contacts, session.supplierId), (recipient) =>
+        reminder('SESSION_REPORT_OVERDUE', session.id, session.programmeId, recipient, dueBy),
+      );
+    }),
+  );
 }
 
 /**
  * A focused visit's action plans (draft at 20, final at 70 working days after the letter): the
- * managers of every programme running on the day, from a few working days before each is due.
+ * managers of every programme running on the day, each once however many they manage, from a few
+ * working days before each is due.
  */
 export function apaPlanReminders(
   records: Pick<ReminderRecords, 'priorityActionVisits' | 'programmes'>,
@@ -176,20 +178,27 @@ export function apaPlanReminders(
         visit.priorityActionAreas > 0 &&
         within(visit.letterDate, addDays(today, -APA_LETTER_RECENT_DAYS), today),
     )
-    .flatMap((visit) => {
-      const { draftDueOn, finalDueOn } = apaActionPlanDueDates(visit.letterDate, calendar);
-      return [draftDueOn, finalDueOn]
-        .filter((dueOn) =>
-          within(today, calendar.addWorkingDays(dueOn, -APA_PLAN_LEAD_WORKING_DAYS), dueOn),
+    .flatMap((visit) =>
+      covered(() => {
+        const { draftDueOn, finalDueOn } = apaActionPlanDueDates(visit.letterDate, calendar);
+        return (
+          [
+            ['draft', draftDueOn],
+            ['final', finalDueOn],
+          ] as const
         )
-        .flatMap((dueOn) =>
-          running.flatMap((programme) =>
-            toEach(managersOf(programme), (recipient) =>
-              reminder('APA_PLAN_DUE', visit.inspectionId, programme.id, recipient, dueOn),
+          .filter(([, dueOn]) =>
+            within(today, calendar.addWorkingDays(dueOn, -APA_PLAN_LEAD_WORKING_DAYS), dueOn),
+          )
+          .flatMap(([stage, dueOn]) =>
+            running.flatMap((programme) =>
+              toEach(managersOf(programme), (recipient) =>
+                reminder('APA_PLAN_DUE', visit.inspectionId, programme.id, recipient, dueOn, stage),
+              ),
             ),
-          ),
-        );
-    });
+          );
+      }),
+    );
 }
 
 /** A follow-up review due 6 months after the final report: the supplier and the managers. */
@@ -200,7 +209,9 @@ export function diagnosticFollowUpReminders(
 ): DueReminder[] {
   const contacts = contactsBySupplier(records.suppliers);
   const programmes = new Map(records.programmes.map((programme) => [programme.id, programme]));
-  return records.diagnostics.flatMap((diagnostic) => {
+  return records.diagnostics.flatMap((diagnostic) => covered(() => followUpOf(diagnostic)));
+
+  function followUpOf(diagnostic: DiagnosticOnRecord): DueReminder[] {
     if (diagnostic.finalReportOn === null || diagnostic.followUpHeldOn !== null) return [];
     const dueOn = diagnosticFollowUpDueOn(diagnostic.finalReportOn);
     if (!within(today, addDays(dueOn, -LEAD_CALENDAR_DAYS_AT_MOST), dueOn)) return [];
@@ -221,7 +232,7 @@ export function diagnosticFollowUpReminders(
           dueOn,
         ),
     );
-  });
+  }
 }
 
 /**
@@ -258,7 +269,15 @@ export function monthlyReturnReminders(
   }
   return [...owed.values()].flatMap(({ supplierId, programmeId, month }) =>
     toEach(supplierContacts(contacts, supplierId), (recipient) =>
-      reminder('MONTHLY_RETURN_DUE', supplierId, programmeId, recipient, returnDueOn(month), month),
+      reminder(
+        'MONTHLY_RETURN_DUE',
+        supplierId,
+        programmeId,
+        recipient,
+        returnDueOn(month),
+        `${programmeId}:${month}`,
+        month,
+      ),
     ),
   );
 }
@@ -299,24 +318,42 @@ export function stalledEngagementReminders(
     const programme = programmes.get(programmeId);
     if (today < stalledOn || !programme) return [];
     return toEach(managersOf(programme), (recipient) =>
-      reminder('ENGAGEMENT_STALLED', subjectId, programmeId, recipient, stalledOn),
+      reminder('ENGAGEMENT_STALLED', subjectId, programmeId, recipient, stalledOn, since),
     );
   });
 }
 
+/**
+ * The key names the item, the stage reminded of where an item has several (an action plan's draft
+ * or final, a return's month, a stall's first day) and the recipient: never a date that may move
+ * after the reminder went (a rescheduled session, a bank holiday added), so nothing goes twice.
+ */
 function reminder(
   kind: ReminderKind,
   subjectId: string,
   programmeId: string | null,
   recipient: Recipient,
   dueOn: IsoDate,
+  stage: string | null = null,
   period?: Month,
 ): DueReminder {
-  // The programme is part of the key where one subject (a visit, a supplier) serves several.
-  const key = [kind, subjectId, programmeId ?? '-', period ?? dueOn, recipient.type, recipient.id]
+  const key = [kind, subjectId, stage ?? period ?? '-', recipient.type, recipient.id]
     .join(':')
     .toLowerCase();
   return { kind, subjectId, programmeId, recipient, dueOn, key, ...(period && { period }) };
+}
+
+/**
+ * One record's reminders, or none when its dates fall outside the years the calendar covers (a
+ * far-off plan): one such record must not stop everyone else's reminders.
+ */
+function covered(work: () => DueReminder[]): DueReminder[] {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof CalendarNotCoveredError) return [];
+    throw error;
+  }
 }
 
 const MONTHS = [

@@ -17,7 +17,8 @@ export interface QueueOptions {
 export const QUEUES = {
   default: { concurrency: 5 },
   // Messages leave through GOV.UK Notify, which allows 3,000 requests a minute per service.
-  notifications: { concurrency: 20, limiter: { max: 2_500, durationMs: 60_000 } },
+  // A job may make two requests (a look-up, then a send): at most 1,400 jobs a minute.
+  notifications: { concurrency: 20, limiter: { max: 1_400, durationMs: 60_000 } },
 } as const satisfies Record<string, QueueOptions>;
 
 export type QueueName = keyof typeof QUEUES;
@@ -75,13 +76,14 @@ export const INSPECTION_IMPORT = defineJob<{ importId: string }>('inspections.im
 });
 
 /**
- * Sends one notification (a `notification` row). Many tries: a send whose outcome is unknown is
- * looked up before it is tried again, so retrying never sends twice.
+ * Sends one notification (a `notification` row). Many tries over many hours: a send whose outcome
+ * is unknown is looked up before it is tried again, so retrying never sends twice.
  */
 export const NOTIFICATION_SEND = defineJob<{ notificationId: string }>('notifications.send', {
   queue: 'notifications',
-  attempts: 8,
-  backoff: { type: 'exponential', delayMs: 10_000 },
+  // From a minute to about eight hours apart: a mail service out for a morning loses nothing.
+  attempts: 10,
+  backoff: { type: 'exponential', delayMs: 60_000 },
 });
 
 /**
