@@ -18,16 +18,15 @@ import {
   type PrincipleRatings,
 } from '@la-tracker/domain/diagnostics';
 import type { Engagement } from '@la-tracker/domain/engagements';
-import { maySeeTermsOf } from '@la-tracker/domain/programmes';
 import type { Caller } from '@la-tracker/platform/auth';
-import { ForbiddenError } from '@la-tracker/platform/errors';
 import { CurrentCaller } from '../auth/current-caller.decorator';
 import { EngagementModel } from '../engagements/engagement.model';
 import { toConnection } from '../graphql/connection.model';
 import { DateScalar } from '../graphql/date.scalar';
-import { signedInCaller, type GraphQLContext } from '../graphql/graphql-context';
+import type { GraphQLContext } from '../graphql/graphql-context';
 import { MoneyScalar } from '../graphql/money.scalar';
 import { LocalAuthorityModel } from '../local-authorities/local-authority.model';
+import { assertMaySeeTerms } from '../programmes/contract.resolver';
 import { ContractModel, SupplierModel } from '../programmes/supplier.model';
 import {
   AddDiagnosticRecommendationInput,
@@ -44,14 +43,6 @@ import {
   DiagnosticsProgressModel,
   PrincipleRatingsModel,
 } from './diagnostic.model';
-
-/** A diagnostic's cost is its contract's rate: commercial terms, not for advisers. */
-async function assertMaySeeCost(context: GraphQLContext, diagnostic: Diagnostic): Promise<void> {
-  if (!maySeeTermsOf(await signedInCaller(context.auth), diagnostic))
-    throw new ForbiddenError(
-      'What a diagnostic costs is for admins, the programme’s managers and the supplier.',
-    );
-}
 
 @Resolver(() => DiagnosticModel)
 export class DiagnosticsResolver {
@@ -226,7 +217,7 @@ export class DiagnosticsResolver {
       'Worked out once, at its final report, at the contract’s rate; null until then. For admins, the programme’s managers and the supplier.',
   })
   async cost(@Parent() diagnostic: Diagnostic, @Context() context: GraphQLContext) {
-    await assertMaySeeCost(context, diagnostic);
+    await assertMaySeeTerms(context, diagnostic);
     return diagnostic.costPence;
   }
 
@@ -236,7 +227,7 @@ export class DiagnosticsResolver {
       'The rate it was costed at. For admins, the programme’s managers and the supplier.',
   })
   async rate(@Parent() diagnostic: Diagnostic, @Context() context: GraphQLContext) {
-    await assertMaySeeCost(context, diagnostic);
+    await assertMaySeeTerms(context, diagnostic);
     return diagnostic.rateAmountPence;
   }
 
