@@ -21,8 +21,13 @@ import { TokenVerifier } from '@la-tracker/platform/auth';
 import { ConfigModule, type AppConfig } from '@la-tracker/platform/config';
 import { DatabaseModule } from '@la-tracker/platform/database';
 import { LoggingModule } from '@la-tracker/platform/logging';
-import { HealthModule, HttpMetricsModule, MetricsModule } from '@la-tracker/platform/observability';
-import { QueueModule } from '@la-tracker/platform/queue';
+import {
+  HealthModule,
+  HttpMetricsModule,
+  MetricsModule,
+  QueueMetricsModule,
+} from '@la-tracker/platform/observability';
+import { QUEUES, QueueModule } from '@la-tracker/platform/queue';
 import { StorageModule } from '@la-tracker/platform/storage';
 import { ClockModule } from '@la-tracker/platform/time';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
@@ -165,6 +170,12 @@ export class ApiModule {
         MetricsModule.forRoot(),
         HttpMetricsModule.forRoot({
           paths: ['/graphql', '/health/live', '/health/ready', '/metrics'],
+        }),
+        // Job counts for metrics and readiness, on the same connections the queue dashboard uses.
+        QueueMetricsModule.forRoot({
+          queues: Object.keys(QUEUES),
+          redisUrl: config.redisUrl,
+          prefix: config.queuePrefix,
         }),
         HealthModule,
         GraphQLLimitsModule,
