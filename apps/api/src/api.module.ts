@@ -17,7 +17,6 @@ import { SessionsModule } from '@la-tracker/domain/sessions';
 import { SpendModule } from '@la-tracker/domain/spend';
 import { entities, migrations } from '@la-tracker/migrations';
 import { AuditModule } from '@la-tracker/platform/audit';
-import { TokenVerifier } from '@la-tracker/platform/auth';
 import { ConfigModule, type AppConfig } from '@la-tracker/platform/config';
 import { DatabaseModule } from '@la-tracker/platform/database';
 import { LoggingModule } from '@la-tracker/platform/logging';
@@ -51,6 +50,8 @@ import { LocalAuthoritiesResolver } from './local-authorities/local-authorities.
 import { RegionsResolver } from './local-authorities/regions.resolver';
 import { HealthController } from './health.controller';
 import { AuthGuard } from './auth/auth.guard';
+import { ApiAuthModule } from './auth/auth.module';
+import { QueueDashboardModule } from './admin/queue-dashboard.module';
 import { MeResolver } from './identity/me.resolver';
 import { LocalAuthorityInspectionsResolver } from './inspections/local-authority-inspections.resolver';
 import {
@@ -166,6 +167,7 @@ export class ApiModule {
         // Services enqueue through the outbox; the api relays after commit and never processes.
         QueueModule.forRoot(config),
         StorageModule.forRoot(config),
+        ApiAuthModule.forRoot(config),
         DomainModule,
         MetricsModule.forRoot(),
         HttpMetricsModule.forRoot({
@@ -178,6 +180,8 @@ export class ApiModule {
           prefix: config.queuePrefix,
         }),
         HealthModule,
+        // Bull Board at /admin/queues, for admins only; left out entirely when switched off.
+        ...(config.bullBoardEnabled ? [QueueDashboardModule] : []),
         GraphQLLimitsModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
@@ -216,7 +220,6 @@ export class ApiModule {
       providers: [
         { provide: APP_PIPE, useFactory: inputValidationPipe },
         { provide: APP_FILTER, useClass: GraphQLExceptionFilter },
-        { provide: TokenVerifier, useFactory: () => TokenVerifier.fromConfig(config.auth) },
         { provide: APP_GUARD, useClass: AuthGuard },
         MeResolver,
         LocalAuthoritiesResolver,

@@ -16,9 +16,7 @@ describe('outboxKeptFrom', () => {
 describe('retentionPolicyProblems', () => {
   it('accepts the bounds', () => {
     expect(retentionPolicyProblems({ monthsAfterProgrammeEnd: 0, outboxDays: 0 })).toEqual([]);
-    expect(retentionPolicyProblems({ monthsAfterProgrammeEnd: 120, outboxDays: 3650 })).toEqual(
-      [],
-    );
+    expect(retentionPolicyProblems({ monthsAfterProgrammeEnd: 120, outboxDays: 3650 })).toEqual([]);
   });
 
   it('names each field out of range', () => {

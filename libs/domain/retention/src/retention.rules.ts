@@ -35,6 +35,9 @@ export function retentionPolicyProblems(
       message: 'must be a whole number of months from 0 to 120',
     });
   if (!Number.isInteger(days) || days < 0 || days > 3650)
-    problems.push({ field: 'outboxDays', message: 'must be a whole number of days from 0 to 3650' });
+    problems.push({
+      field: 'outboxDays',
+      message: 'must be a whole number of days from 0 to 3650',
+    });
   return problems;
 }

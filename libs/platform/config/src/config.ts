@@ -30,7 +30,8 @@ const OUTBOX_SWEEP_MESSAGE =
   'OUTBOX_SWEEP_INTERVAL_MS must be a whole number of milliseconds from 100 to 3600000';
 const RETENTION_MONTHS_MESSAGE =
   'RETENTION_MONTHS_AFTER_PROGRAMME_END must be a whole number of months from 0 to 120';
-const RETENTION_OUTBOX_MESSAGE = 'RETENTION_OUTBOX_DAYS must be a whole number of days from 0 to 3650';
+const RETENTION_OUTBOX_MESSAGE =
+  'RETENTION_OUTBOX_DAYS must be a whole number of days from 0 to 3650';
 
 /** The environment variables the product reads, as they arrive (strings), with defaults. */
 class EnvironmentVariables {
