@@ -42,7 +42,6 @@ describe('RetentionService', () => {
   let app: INestApplicationContext;
   let sut: RetentionService;
   let dataSource: DataSource;
-  const engagements = new Map<string, string>();
 
   /** What personal data and counts the database holds, to compare before and after. */
   async function snapshot() {
@@ -53,10 +52,12 @@ describe('RetentionService', () => {
       outbox: await dataSource.query(
         `SELECT id, reference, email_address FROM development_outbox_message ORDER BY id`,
       ),
-      attendance: await dataSource.query(
+      attendance: await dataSource.query<Array<{ count: number }>>(
         `SELECT session_id, local_authority_id, role, count FROM session_attendance ORDER BY 1, 2, 3`,
       ),
-      audit: await dataSource.query(`SELECT count(*)::int AS count FROM audit_event`),
+      audit: await dataSource.query<Array<{ count: number }>>(
+        `SELECT count(*)::int AS count FROM audit_event`,
+      ),
     };
   }
 
@@ -108,7 +109,6 @@ describe('RetentionService', () => {
          RETURNING id`,
         [programme.id, contractId, SANDWELL],
       );
-      engagements.set(programme.id, engagement.id);
       // Two people each, one with no e-mail.
       await dataSource.query(
         `INSERT INTO participant (engagement_id, programme_id, local_authority_id, role, name, email)
@@ -238,28 +238,24 @@ describe('RetentionService', () => {
     const after = await snapshot();
     // Delivery counts: 3 + 1 on each of the three sessions, as before.
     expect(after.attendance).toEqual(before.attendance);
-    expect(
-      after.attendance.reduce((sum: number, row: { count: number }) => sum + row.count, 0),
-    ).toBe(12);
+    expect(after.attendance.reduce((sum, row) => sum + row.count, 0)).toBe(12);
     expect(
       await dataSource.query(`SELECT reference FROM development_outbox_message ORDER BY reference`),
     ).toEqual([{ reference: SENDING_NOTIFICATION }, { reference: 'recent' }]);
 
     // Two participants and two messages: four audit rows, naming no one.
-    const audit = await dataSource.query(
+    const audit = await dataSource.query<Array<{ action: string; actor_user_id: string | null }>>(
       `SELECT action, actor_user_id, entity_type, before, after FROM audit_event
         WHERE action IN ('participant.erase', 'development-outbox-message.delete') ORDER BY action`,
     );
     expect(after.audit[0].count - before.audit[0].count).toBe(4);
-    expect(audit.map((row: { action: string }) => row.action)).toEqual([
+    expect(audit.map((row) => row.action)).toEqual([
       'development-outbox-message.delete',
       'development-outbox-message.delete',
       'participant.erase',
       'participant.erase',
     ]);
-    expect(audit.every((row: { actor_user_id: string | null }) => row.actor_user_id === null)).toBe(
-      true,
-    );
+    expect(audit.every((row) => row.actor_user_id === null)).toBe(true);
     expect(JSON.stringify(audit)).not.toMatch(/Alex|Sam Lee|@|sandwell/);
   });
 

@@ -111,7 +111,7 @@ export class QueueMetrics implements OnApplicationShutdown {
         }
       }),
     );
-    return Object.fromEntries(entries);
+    return Object.fromEntries(entries) as Record<string, QueueCounts | { error: string }>;
   }
 
   private async collect(gauge: Gauge<'queue' | 'state'>): Promise<void> {
