@@ -8,6 +8,7 @@ import { ParticipantsModule } from '@la-tracker/domain/participants';
 import { NetworksModule } from '@la-tracker/domain/networks';
 import { NotificationsReadModule, ReminderScanModule } from '@la-tracker/domain/notifications';
 import { ProgrammesModule } from '@la-tracker/domain/programmes';
+import { RetentionModule } from '@la-tracker/domain/retention';
 import { SessionsModule } from '@la-tracker/domain/sessions';
 import { entities, migrations } from '@la-tracker/migrations';
 import { AuditModule } from '@la-tracker/platform/audit';
@@ -65,6 +66,7 @@ export class CliModule {
         NetworksModule,
         ReminderScanModule,
         NotificationsReadModule,
+        RetentionModule,
       ],
     };
   }
