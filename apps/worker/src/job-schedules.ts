@@ -3,6 +3,7 @@ import {
   bullConnection,
   QUEUE_SETTINGS,
   REMINDER_SCAN,
+  REPORTS_MONTHLY,
   type JobDefinition,
   type JobPayload,
   type QueueSettings,
@@ -27,6 +28,14 @@ export const JOB_SCHEDULES: readonly JobSchedule[] = [
     job: REMINDER_SCAN,
     payload: { asOf: null },
     pattern: '0 7 * * *',
+    tz: 'Europe/London',
+  } satisfies JobSchedule<{ asOf: string | null }>,
+  {
+    // Each programme's MI pack on the 1st, early, so it is there when the month's work starts.
+    id: 'reports-monthly',
+    job: REPORTS_MONTHLY,
+    payload: { asOf: null },
+    pattern: '0 6 1 * *',
     tz: 'Europe/London',
   } satisfies JobSchedule<{ asOf: string | null }>,
 ];

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { InspectionImportRequestsModule } from '@la-tracker/domain/inspections';
 import { NotificationsModule, ReminderScanModule } from '@la-tracker/domain/notifications';
+import { ReportsModule } from '@la-tracker/domain/reports';
 import { entities, migrations } from '@la-tracker/migrations';
 import { ConfigModule, type AppConfig } from '@la-tracker/platform/config';
 import { DatabaseModule } from '@la-tracker/platform/database';
@@ -22,6 +23,8 @@ import { ClockModule } from '@la-tracker/platform/time';
 import { InspectionImportProcessor } from './inspections/inspection-import.processor';
 import { NotificationSendProcessor } from './notifications/notification-send.processor';
 import { ReminderScanProcessor } from './notifications/reminder-scan.processor';
+import { ReportBuildProcessor } from './reports/report-build.processor';
+import { ReportsMonthlyProcessor } from './reports/reports-monthly.processor';
 import { JobSchedules } from './job-schedules';
 import { OutboxSweeper } from './outbox-sweeper';
 import { QueueWorkers, WORKER_PROCESSORS } from './queue-workers';
@@ -31,6 +34,8 @@ export const PROCESSORS: Array<Type<JobProcessor>> = [
   InspectionImportProcessor,
   NotificationSendProcessor,
   ReminderScanProcessor,
+  ReportBuildProcessor,
+  ReportsMonthlyProcessor,
 ];
 
 export interface WorkerOptions {
@@ -60,6 +65,7 @@ export class WorkerModule {
         InspectionImportRequestsModule,
         NotificationsModule.forRoot(config),
         ReminderScanModule,
+        ReportsModule,
         MetricsModule.forRoot(),
         QueueMetricsModule.forRoot({
           queues: Object.keys(QUEUES),
