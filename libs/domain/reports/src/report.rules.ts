@@ -51,17 +51,6 @@ export function reportRequestProblems(
   return problems;
 }
 
-export function kindTitle(kind: ReportKind): string {
-  switch (kind) {
-    case 'MONTHLY_MI':
-      return 'Monthly MI pack';
-    case 'SESSIONS_EXTRACT':
-      return 'Sessions extract';
-    case 'ENGAGEMENTS_EXTRACT':
-      return 'Engagements extract';
-  }
-}
-
 /** A pack in CSV is several sheets, so a zip of one CSV each; an extract in CSV is one file. */
 export function fileExtensionOf(kind: ReportKind, format: ReportFormat): string {
   if (format === 'CSV') return kind === 'MONTHLY_MI' ? 'zip' : 'csv';
