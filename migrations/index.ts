@@ -8,6 +8,7 @@ import { monthlyReturnEntities } from '@la-tracker/domain/monthly-returns';
 import { participantEntities } from '@la-tracker/domain/participants';
 import { networkEntities } from '@la-tracker/domain/networks';
 import { programmeEntities } from '@la-tracker/domain/programmes';
+import { reportEntities } from '@la-tracker/domain/reports';
 import { sessionEntities } from '@la-tracker/domain/sessions';
 import { notificationEntities } from '@la-tracker/domain/notifications';
 import { AuditEvent } from '@la-tracker/platform/audit';
@@ -27,6 +28,7 @@ import { CoachingAllocations1795649466931 } from './1795649466931-CoachingAlloca
 import { Diagnostics1795649632993 } from './1795649632993-Diagnostics';
 import { Notifications1795650974772 } from './1795650974772-Notifications';
 import { LeadMemberNetworks1795651297178 } from './1795651297178-LeadMemberNetworks';
+import { Reports1795660114324 } from './1795660114324-Reports';
 
 /** Every entity the database holds: the schema the migrations below must produce. */
 export const entities = [
@@ -44,6 +46,7 @@ export const entities = [
   ...diagnosticEntities,
   ...coachingEntities,
   ...networkEntities,
+  ...reportEntities,
 ];
 
 /** Every migration, oldest first. Append only: a migration that has landed is never edited. */
@@ -62,4 +65,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   Diagnostics1795649632993,
   Notifications1795650974772,
   LeadMemberNetworks1795651297178,
+  Reports1795660114324,
 ];

@@ -413,6 +413,20 @@ const MATRIX: Record<string, Row> = {
     document: `{ spend(filter: { programmeId: "${programmeId}" }) { total budget { remaining } byContract { value } } }`,
     expected: { ...managersOnly, SUPPLIER: 'ALLOWED' },
   },
+  // Reports are the programme's: its managers and admins alone, whatever the kind.
+  'Mutation.requestReport': {
+    document: `mutation { requestReport(input: { programmeId: "${programmeId}", kind: MONTHLY_MI, financialYear: "2022-23", format: ODS }) { id status } }`,
+    expected: managersOnly,
+  },
+  'Query.report': {
+    document: `{ report(id: "${NO_SUCH_ID}") { id status progress downloadUrl } }`,
+    expected: managersOnly,
+    answers: ['NOT_FOUND'],
+  },
+  'Query.reports': {
+    document: `{ reports(filter: { programmeId: "${programmeId}" }, first: 5) { totalCount edges { node { id status } } } }`,
+    expected: managersOnly,
+  },
   'Mutation.assignProgrammeManager': {
     document: ({ spareUserId }) =>
       `mutation { assignProgrammeManager(input: { programmeId: "${programmeId}", userId: "${spareUserId}" }) { assigned } }`,

@@ -186,6 +186,7 @@ describe('the command line', () => {
     const result = await run(CLI, ['token', '--role', 'ADMIN'], {
       ...env,
       NODE_ENV: 'production',
+      REPORT_LINK_SECRET: 'l'.repeat(32),
       OIDC_ISSUER: 'https://oidc.example.gov.uk',
       OIDC_AUDIENCE: 'la-delivery-tracker',
     });

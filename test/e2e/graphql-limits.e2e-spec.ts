@@ -221,6 +221,7 @@ describe('GraphQL in production', () => {
       { databaseUrl: database.url, redisUrl: testEnvironment().redisUrl },
       {
         NODE_ENV: 'production',
+        REPORT_LINK_SECRET: 'l'.repeat(32),
         // Production signs in only through OpenID Connect; nothing here contacts the issuer.
         AUTH_HS256_SECRET: '',
         OIDC_ISSUER: 'https://oidc.example.gov.uk',

@@ -13,6 +13,7 @@ import { ParticipantsModule } from '@la-tracker/domain/participants';
 import { NetworksModule } from '@la-tracker/domain/networks';
 import { NotificationsReadModule } from '@la-tracker/domain/notifications';
 import { ProgrammesModule } from '@la-tracker/domain/programmes';
+import { ReportsModule } from '@la-tracker/domain/reports';
 import { SessionsModule } from '@la-tracker/domain/sessions';
 import { SpendModule } from '@la-tracker/domain/spend';
 import { entities, migrations } from '@la-tracker/migrations';
@@ -105,6 +106,8 @@ import {
   NetworkMeetingsResolver,
 } from './networks/networks.resolver';
 import { NotificationsResolver } from './notifications/notifications.resolver';
+import { ReportDownloadController } from './reports/report-download.controller';
+import { ReportsResolver } from './reports/reports.resolver';
 
 type Plugins = NonNullable<ApolloDriverConfig['plugins']>;
 
@@ -125,6 +128,7 @@ type Plugins = NonNullable<ApolloDriverConfig['plugins']>;
     CoachingModule,
     NetworksModule,
     NotificationsReadModule,
+    ReportsModule,
   ],
   providers: [LoadersFactory],
   exports: [
@@ -143,6 +147,7 @@ type Plugins = NonNullable<ApolloDriverConfig['plugins']>;
     CoachingModule,
     NetworksModule,
     NotificationsReadModule,
+    ReportsModule,
   ],
 })
 class DomainModule {}
@@ -216,7 +221,12 @@ export class ApiModule {
           }),
         }),
       ],
-      controllers: [HealthController, MetricsController, SessionTemplatesController],
+      controllers: [
+        HealthController,
+        MetricsController,
+        SessionTemplatesController,
+        ReportDownloadController,
+      ],
       providers: [
         { provide: APP_PIPE, useFactory: inputValidationPipe },
         { provide: APP_FILTER, useClass: GraphQLExceptionFilter },
@@ -264,6 +274,7 @@ export class ApiModule {
         NetworkCoverageResolver,
         NetworkMeetingsResolver,
         NotificationsResolver,
+        ReportsResolver,
       ],
     };
   }

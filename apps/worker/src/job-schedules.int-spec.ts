@@ -25,12 +25,12 @@ describe('JobSchedules', () => {
     await queue.close();
   });
 
-  it('keeps the daily reminder scan at 07:00 and retention at 02:30 in England, once however many workers start', async () => {
+  it('keeps the daily reminder scan at 07:00, retention at 02:30 and the monthly MI packs at 06:00 on the 1st in England, once however many workers start', async () => {
     await new JobSchedules(settings).onApplicationBootstrap();
     await new JobSchedules(settings).onApplicationBootstrap();
 
     const schedulers = await queue.getJobSchedulers();
-    expect(schedulers).toHaveLength(2);
+    expect(schedulers).toHaveLength(3);
     expect(schedulers).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
@@ -43,6 +43,12 @@ describe('JobSchedules', () => {
           key: 'retention-daily',
           name: 'retention.run',
           pattern: '30 2 * * *',
+          tz: 'Europe/London',
+        }),
+        expect.objectContaining({
+          key: 'reports-monthly',
+          name: 'reports.monthly',
+          pattern: '0 6 1 * *',
           tz: 'Europe/London',
         }),
       ]),

@@ -3,6 +3,7 @@ import {
   bullConnection,
   QUEUE_SETTINGS,
   REMINDER_SCAN,
+  REPORTS_MONTHLY,
   RETENTION_RUN,
   type JobDefinition,
   type JobPayload,
@@ -36,6 +37,14 @@ export const JOB_SCHEDULES: readonly JobSchedule[] = [
     job: RETENTION_RUN,
     payload: { asOf: null },
     pattern: '30 2 * * *',
+    tz: 'Europe/London',
+  } satisfies JobSchedule<{ asOf: string | null }>,
+  {
+    // Each programme's MI pack on the 1st, early, so it is there when the month's work starts.
+    id: 'reports-monthly',
+    job: REPORTS_MONTHLY,
+    payload: { asOf: null },
+    pattern: '0 6 1 * *',
     tz: 'Europe/London',
   } satisfies JobSchedule<{ asOf: string | null }>,
 ];

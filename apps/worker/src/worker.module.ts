@@ -2,6 +2,7 @@ import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { InspectionImportRequestsModule } from '@la-tracker/domain/inspections';
 import { NotificationsModule, ReminderScanModule } from '@la-tracker/domain/notifications';
 import { RetentionModule } from '@la-tracker/domain/retention';
+import { ReportsModule } from '@la-tracker/domain/reports';
 import { entities, migrations } from '@la-tracker/migrations';
 import { ConfigModule, type AppConfig } from '@la-tracker/platform/config';
 import { DatabaseModule } from '@la-tracker/platform/database';
@@ -24,6 +25,8 @@ import { InspectionImportProcessor } from './inspections/inspection-import.proce
 import { NotificationSendProcessor } from './notifications/notification-send.processor';
 import { ReminderScanProcessor } from './notifications/reminder-scan.processor';
 import { RetentionRunProcessor } from './retention/retention-run.processor';
+import { ReportBuildProcessor } from './reports/report-build.processor';
+import { ReportsMonthlyProcessor } from './reports/reports-monthly.processor';
 import { JobSchedules } from './job-schedules';
 import { OutboxSweeper } from './outbox-sweeper';
 import { QueueWorkers, WORKER_PROCESSORS } from './queue-workers';
@@ -34,6 +37,8 @@ export const PROCESSORS: Array<Type<JobProcessor>> = [
   NotificationSendProcessor,
   ReminderScanProcessor,
   RetentionRunProcessor,
+  ReportBuildProcessor,
+  ReportsMonthlyProcessor,
 ];
 
 export interface WorkerOptions {
@@ -64,6 +69,7 @@ export class WorkerModule {
         NotificationsModule.forRoot(config),
         ReminderScanModule,
         RetentionModule,
+        ReportsModule,
         MetricsModule.forRoot(),
         QueueMetricsModule.forRoot({
           queues: Object.keys(QUEUES),

@@ -130,6 +130,12 @@ export const ACCESS_POLICY: Readonly<Record<string, Access>> = {
   // Spend is programme data (SPEC §2, §5.9): the programme's managers and admins see all of it,
   // suppliers the spend under their own contracts (the service scopes it); advisers none.
   'Query.spend': [Role.PROGRAMME_MANAGER, Role.SUPPLIER, Role.ADMIN],
+  // Reports (SPEC §6) are the programme's: the pack holds its budget and every supplier's spend,
+  // the extracts every supplier's rows. Its managers and admins request and read them; suppliers
+  // and advisers never (the service scopes a manager to their own programmes).
+  'Mutation.requestReport': [Role.PROGRAMME_MANAGER, Role.ADMIN],
+  'Query.report': [Role.PROGRAMME_MANAGER, Role.ADMIN],
+  'Query.reports': [Role.PROGRAMME_MANAGER, Role.ADMIN],
   // Who manages which programme is for admins alone (SPEC §2).
   'Mutation.assignProgrammeManager': [Role.ADMIN],
   'Mutation.revokeProgrammeManager': [Role.ADMIN],

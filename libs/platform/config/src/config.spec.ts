@@ -15,6 +15,9 @@ function problemsOf(fn: () => unknown): string[] {
   throw new Error('expected a ConfigError');
 }
 
+/** Production needs a report link secret; these tests are about other settings. */
+const LINK_SECRET = 'l'.repeat(32);
+
 describe('loadConfig', () => {
   it('applies defaults to what is unset', () => {
     const sut = loadConfig(services);
@@ -37,6 +40,7 @@ describe('loadConfig', () => {
       },
       retention: { monthsAfterProgrammeEnd: 12, outboxDays: 7 },
       bullBoardEnabled: true,
+      reportLinks: { developmentSecretFile: '.data/development-report-link-secret' },
     });
   });
 
@@ -61,11 +65,32 @@ describe('loadConfig', () => {
     expect(problem).toMatch(message);
   });
 
+  it('takes the report link secret when given, and requires it in production', () => {
+    const secret = 'r'.repeat(32);
+    expect(loadConfig({ ...services, REPORT_LINK_SECRET: secret }).reportLinks).toEqual({
+      secret,
+    });
+    expect(problemsOf(() => loadConfig({ ...services, REPORT_LINK_SECRET: 'short' }))).toEqual([
+      expect.stringMatching(/REPORT_LINK_SECRET must be at least 32 characters/),
+    ]);
+    expect(
+      problemsOf(() =>
+        loadConfig({
+          ...services,
+          NODE_ENV: 'production',
+          OIDC_ISSUER: 'https://oidc.example.gov.uk',
+          OIDC_AUDIENCE: 'la-delivery-tracker',
+        }),
+      ),
+    ).toEqual([expect.stringMatching(/REPORT_LINK_SECRET is required in production/)]);
+  });
+
   it('reads numbers and names from strings', () => {
     const sut = loadConfig({
       ...services,
       PORT: '8080',
       NODE_ENV: 'production',
+      REPORT_LINK_SECRET: LINK_SECRET,
       LOG_LEVEL: 'warn',
       OIDC_ISSUER: 'https://oidc.example.gov.uk',
       OIDC_AUDIENCE: 'la-delivery-tracker',
@@ -162,15 +187,18 @@ describe('auth settings', () => {
   });
 
   it('requires the OIDC issuer and audience in production, and no local secret', () => {
-    expect(problemsOf(() => loadConfig({ ...services, NODE_ENV: 'production' }))).toEqual([
-      expect.stringMatching(/OIDC_ISSUER and OIDC_AUDIENCE are required in production/),
-    ]);
+    expect(
+      problemsOf(() =>
+        loadConfig({ ...services, NODE_ENV: 'production', REPORT_LINK_SECRET: LINK_SECRET }),
+      ),
+    ).toEqual([expect.stringMatching(/OIDC_ISSUER and OIDC_AUDIENCE are required in production/)]);
     expect(
       problemsOf(() =>
         loadConfig({
           ...services,
           ...oidc,
           NODE_ENV: 'production',
+          REPORT_LINK_SECRET: LINK_SECRET,
           AUTH_HS256_SECRET: 'y'.repeat(32),
         }),
       ),
@@ -178,7 +206,10 @@ describe('auth settings', () => {
   });
 
   it('takes only OIDC in production', () => {
-    expect(loadConfig({ ...services, ...oidc, NODE_ENV: 'production' }).auth).toEqual({
+    expect(
+      loadConfig({ ...services, ...oidc, NODE_ENV: 'production', REPORT_LINK_SECRET: LINK_SECRET })
+        .auth,
+    ).toEqual({
       oidc: { issuer: oidc.OIDC_ISSUER, audience: oidc.OIDC_AUDIENCE },
     });
   });

@@ -119,6 +119,12 @@ class EnvironmentVariables {
   @IsString()
   OIDC_AUDIENCE?: string;
 
+  @IsOptional()
+  @Matches(/^\S{32,}$/, {
+    message: 'REPORT_LINK_SECRET must be at least 32 characters with no spaces',
+  })
+  REPORT_LINK_SECRET?: string;
+
   // A Notify API key is the key's name, the service id and the secret: "name-<uuid>-<uuid>".
   @IsOptional()
   @Matches(/^\S*[0-9a-f-]{36}-[0-9a-f-]{36}$/, {
@@ -163,6 +169,7 @@ export interface AppConfig {
   /** Where stored files (imports handed in, reports built) live; shared by api and worker. */
   readonly fileStorageDir: string;
   readonly auth: AuthConfig;
+  readonly reportLinks: ReportLinksConfig;
   /** GOV.UK Notify, when configured; otherwise messages go to the development outbox. */
   readonly notify?: NotifyConfig;
   readonly retention: RetentionConfig;
@@ -197,6 +204,27 @@ export interface AuthConfig {
   readonly oidc?: { readonly issuer: string; readonly audience: string };
 }
 
+/**
+ * The secret report download links are signed with: REPORT_LINK_SECRET, required in production;
+ * elsewhere, when unset, a random secret kept in a file under DATA_DIR, made on first use, so
+ * every api process of a development machine signs alike.
+ */
+export interface ReportLinksConfig {
+  readonly secret?: string;
+  readonly developmentSecretFile?: string;
+}
+
+function reportLinksConfig(vars: EnvironmentVariables, problems: string[]): ReportLinksConfig {
+  if (vars.REPORT_LINK_SECRET) return { secret: vars.REPORT_LINK_SECRET };
+  if (vars.NODE_ENV === 'production') {
+    problems.push(
+      'REPORT_LINK_SECRET is required in production: report download links are signed with it',
+    );
+    return {};
+  }
+  return { developmentSecretFile: join(vars.DATA_DIR, 'development-report-link-secret') };
+}
+
 export type LauncherConfig = Omit<AppConfig, 'databaseUrl' | 'redisUrl'> & {
   readonly databaseUrl?: string;
   readonly redisUrl?: string;
@@ -217,6 +245,7 @@ const OPTIONAL_VARIABLES = [
   'REDIS_URL',
   'FILE_STORAGE_DIR',
   'AUTH_HS256_SECRET',
+  'REPORT_LINK_SECRET',
   'OIDC_ISSUER',
   'OIDC_AUDIENCE',
   'NOTIFY_API_KEY',
@@ -300,6 +329,7 @@ export function loadLauncherConfig(env: Environment): LauncherConfig {
   const problems: string[] = [];
   const auth = authConfig(vars, problems);
   const notify = notifyConfig(vars, env, problems);
+  const reportLinks = reportLinksConfig(vars, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     nodeEnv: vars.NODE_ENV as NodeEnv,
@@ -314,6 +344,7 @@ export function loadLauncherConfig(env: Environment): LauncherConfig {
     dataDir: vars.DATA_DIR,
     fileStorageDir: vars.FILE_STORAGE_DIR ?? join(vars.DATA_DIR, 'files'),
     auth,
+    reportLinks,
     notify,
     retention: {
       monthsAfterProgrammeEnd: vars.RETENTION_MONTHS_AFTER_PROGRAMME_END,

@@ -99,6 +99,21 @@ export const REMINDER_SCAN = defineJob<{ asOf: string | null }>('reminders.scan'
 export const RETENTION_RUN = defineJob<{ asOf: string | null }>('retention.run', { attempts: 3 });
 
 /**
+ * Builds a report someone asked for (a `report` row), from the start on every attempt: a retry
+ * replaces whatever an earlier attempt stored. Few tries, as a fault that repeats is no passing one.
+ */
+export const REPORT_BUILD = defineJob<{ reportId: string }>('reports.build', { attempts: 3 });
+
+/**
+ * Asks for each current programme's monthly MI pack for the financial year of `asOf` (today in
+ * England when null). Run on the 1st of each month; each programme gets one pack a month however
+ * often it runs.
+ */
+export const REPORTS_MONTHLY = defineJob<{ asOf: string | null }>('reports.monthly', {
+  attempts: 3,
+});
+
+/**
  * Every job of the product; each has exactly one processor in the worker. A new job is defined
  * above, like `INSPECTION_IMPORT`, and added to this list.
  */
@@ -107,6 +122,8 @@ export const JOBS: readonly JobDefinition[] = [
   NOTIFICATION_SEND,
   REMINDER_SCAN,
   RETENTION_RUN,
+  REPORT_BUILD,
+  REPORTS_MONTHLY,
 ];
 
 /** The jobs one process knows, by name: the product's, or a test's own. */

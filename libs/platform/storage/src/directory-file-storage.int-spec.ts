@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { DirectoryFileStorage } from './directory-file-storage';
 import { StoredFileNotFoundError } from './file-storage';
 
@@ -87,6 +88,52 @@ describe('DirectoryFileStorage', () => {
       expect(await sut.exists('a/b')).toBe(true);
       expect(await sut.exists('a/c')).toBe(false);
       expect(await sut.exists('a')).toBe(false);
+    });
+  });
+
+  describe('putStream', () => {
+    it('stores what a stream yields, chunk by chunk, and says how many bytes', async () => {
+      const chunks = Array.from({ length: 1000 }, (_, i) => `row ${i}\n`);
+      const bytes = await sut.putStream('reports/big.csv', Readable.from(chunks));
+      const expected = chunks.join('');
+      expect(bytes).toBe(Buffer.byteLength(expected));
+      expect((await sut.get('reports/big.csv')).toString()).toBe(expected);
+      expect(readdirSync(join(root, '.tmp'))).toEqual([]);
+    });
+
+    it('keeps the old file, and no temporary one, when the stream fails midway', async () => {
+      await sut.put('reports/report.csv', Buffer.from('old'));
+      const failing = Readable.from(
+        (async function* () {
+          yield await Promise.resolve('half a file');
+          throw new Error('the database went away');
+        })(),
+      );
+      await expect(sut.putStream('reports/report.csv', failing)).rejects.toThrow(
+        'the database went away',
+      );
+      expect((await sut.get('reports/report.csv')).toString()).toBe('old');
+      expect(readdirSync(join(root, '.tmp'))).toEqual([]);
+    });
+
+    it('refuses a key that would climb out of the root', async () => {
+      await expect(sut.putStream('../escaped', Readable.from(['x']))).rejects.toThrow(
+        /Storage key/,
+      );
+    });
+  });
+
+  describe('getStream', () => {
+    it('reads a stored file as a stream', async () => {
+      await sut.put('a/b.csv', Buffer.from('one,two\n'));
+      const chunks: Buffer[] = [];
+      for await (const chunk of await sut.getStream('a/b.csv')) chunks.push(chunk as Buffer);
+      expect(Buffer.concat(chunks).toString()).toBe('one,two\n');
+    });
+
+    it('says which key has no file', async () => {
+      await expect(sut.getStream('nothing/here')).rejects.toThrow(StoredFileNotFoundError);
+      await expect(sut.getStream('../secret')).rejects.toThrow(/Storage key/);
     });
   });
 });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
 import { dirname, join, resolve } from 'node:path';
 import { FileStorage, StoredFileNotFoundError } from './file-storage';
 import { assertStorageKey } from './storage-key.rules';
@@ -20,6 +21,40 @@ export class DirectoryFileStorage extends FileStorage {
   }
 
   async put(key: string, data: Buffer): Promise<void> {
+    await this.writeAtomically(key, async (file) => {
+      await file.writeFile(data);
+    });
+  }
+
+  async putStream(key: string, data: Readable): Promise<number> {
+    let bytes = 0;
+    await this.writeAtomically(key, async (file) => {
+      // One chunk at a time: the stream is read only as fast as the disk takes it.
+      for await (const chunk of data) {
+        const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Uint8Array);
+        for (let offset = 0; offset < buffer.byteLength;) {
+          const { bytesWritten } = await file.write(buffer, offset);
+          offset += bytesWritten;
+        }
+        bytes += buffer.byteLength;
+      }
+    });
+    return bytes;
+  }
+
+  async getStream(key: string): Promise<Readable> {
+    const path = this.pathOf(key);
+    const file = await open(path, 'r').catch((error: unknown) => {
+      throw isMissing(error) ? new StoredFileNotFoundError(key) : error;
+    });
+    return file.createReadStream();
+  }
+
+  /** Writes to a temporary file, flushes it to disk and renames it into place; cleans up on failure. */
+  private async writeAtomically(
+    key: string,
+    write: (file: Awaited<ReturnType<typeof open>>) => Promise<void>,
+  ): Promise<void> {
     const path = this.pathOf(key);
     const temporary = join(this.root, '.tmp', randomUUID());
     await mkdir(dirname(temporary), { recursive: true });
@@ -27,7 +62,7 @@ export class DirectoryFileStorage extends FileStorage {
     try {
       const file = await open(temporary, 'wx', 0o600);
       try {
-        await file.writeFile(data);
+        await write(file);
         await file.sync();
       } finally {
         await file.close();

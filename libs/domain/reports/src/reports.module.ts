@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { ProgrammesModule } from '@la-tracker/domain/programmes';
+import { SpendModule } from '@la-tracker/domain/spend';
+import { ExtractRepository } from './extract.repository';
+import { MiPackRepository } from './mi-pack.repository';
+import { ReportRepository } from './report.repository';
+import { ReportsService } from './reports.service';
+
+/**
+ * Reports, requested in the api and built in the worker. The application provides `FileStorage`
+ * (StorageModule), the outbox (QueueModule) and the configuration.
+ */
+@Module({
+  imports: [ProgrammesModule, SpendModule],
+  providers: [ReportRepository, MiPackRepository, ExtractRepository, ReportsService],
+  exports: [ReportsService],
+})
+export class ReportsModule {}
