@@ -10,7 +10,12 @@ import {
   type PageRequest,
 } from '@la-tracker/platform/database';
 import { BadUserInputError, ForbiddenError, NotFoundError } from '@la-tracker/platform/errors';
-import { INSPECTION_IMPORT, OutboxWriter, TransactionRunner } from '@la-tracker/platform/queue';
+import {
+  INSPECTION_IMPORT,
+  OutboxWriter,
+  ProgressWriter,
+  TransactionRunner,
+} from '@la-tracker/platform/queue';
 import { FileStorage } from '@la-tracker/platform/storage';
 import { Clock } from '@la-tracker/platform/time';
 import { finishedMessage, type InspectionImportProgress } from './inspection-import-progress.rules';
@@ -56,33 +61,6 @@ function toRequest(record: InspectionImportRequestRecord): InspectionImportReque
 
 /** Thrown in the import's transaction to undo a run that another run of the request beat. */
 class FinishedElsewhere extends Error {}
-
-/**
- * Writes a run's progress to its row as the import reports it: in order, and only when the
- * percentage moves, so a watcher polling the row sees it climb without a write per event.
- */
-class ProgressWriter {
-  private written = 0;
-  private writing: Promise<void> = Promise.resolve();
-  private closed = false;
-
-  constructor(
-    private readonly write: (progress: InspectionImportProgress) => Promise<void>,
-    private readonly onError: (error: unknown) => void,
-  ) {}
-
-  report(progress: InspectionImportProgress): void {
-    if (this.closed || progress.percent <= this.written) return;
-    this.written = progress.percent;
-    this.writing = this.writing.then(() => this.write(progress)).catch(this.onError);
-  }
-
-  /** Waits for the writes under way and takes no more: the run's outcome is written next. */
-  close(): Promise<void> {
-    this.closed = true;
-    return this.writing;
-  }
-}
 
 /**
  * Imports of Ofsted files run by the worker: a request stores the file, then writes the request and
@@ -151,10 +129,11 @@ export class InspectionImportRequestService {
   async run(importId: string, attempt: { number: number; of: number }): Promise<void> {
     const request = await this.repository.start(importId, this.clock.now(), 'Started');
     if (!request) return;
-    const progress = new ProgressWriter(
+    const progress = new ProgressWriter<InspectionImportProgress>(
       ({ percent, message }) => this.repository.reportProgress(importId, percent, message),
       (error) =>
         this.logger.warn(`Could not record the progress of import ${importId}: ${String(error)}`),
+      (progress) => progress.percent,
     );
     try {
       await this.imports.importFile(await this.storage.get(request.storageKey), request.fileName, {

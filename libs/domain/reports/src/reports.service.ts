@@ -15,7 +15,12 @@ import {
   type PageRequest,
 } from '@la-tracker/platform/database';
 import { BadUserInputError, ForbiddenError, NotFoundError } from '@la-tracker/platform/errors';
-import { OutboxWriter, REPORT_BUILD, TransactionRunner } from '@la-tracker/platform/queue';
+import {
+  OutboxWriter,
+  ProgressWriter,
+  REPORT_BUILD,
+  TransactionRunner,
+} from '@la-tracker/platform/queue';
 import { FileStorage } from '@la-tracker/platform/storage';
 import { Clock, type IsoDate } from '@la-tracker/platform/time';
 import type { EntityManager } from 'typeorm';
@@ -254,10 +259,11 @@ export class ReportsService {
     if (!isUuid(reportId)) return;
     const record = await this.repository.start(reportId, this.clock.now());
     if (!record) return;
-    const progress = new ProgressWriter(
+    const progress = new ProgressWriter<number>(
       (percent) => this.repository.reportProgress(reportId, percent),
       (error) =>
         this.logger.warn(`Could not record the progress of report ${reportId}: ${String(error)}`),
+      (percent) => percent,
     );
     try {
       const programme = await this.miPack.programme(record.programmeId);
@@ -310,7 +316,7 @@ export class ReportsService {
     record: ReportRecord,
     programme: { id: string; name: string },
     storageKey: string,
-    progress: ProgressWriter,
+    progress: ProgressWriter<number>,
   ): Promise<number> {
     progress.report(5);
     const data = await this.miPackData(record, programme, progress);
@@ -329,7 +335,7 @@ export class ReportsService {
   private async miPackData(
     record: ReportRecord,
     programme: { id: string; name: string },
-    progress: ProgressWriter,
+    progress: ProgressWriter<number>,
   ): Promise<MiPackData> {
     const { programmeId, financialYear } = record;
     const today = this.clock.today();
@@ -423,7 +429,7 @@ export class ReportsService {
     record: ReportRecord,
     kind: Exclude<ReportKind, 'MONTHLY_MI'>,
     storageKey: string,
-    progress: ProgressWriter,
+    progress: ProgressWriter<number>,
   ): Promise<number> {
     const total = await this.extracts.count(kind, record.programmeId, record.financialYear);
     progress.report(5);
@@ -454,33 +460,6 @@ export class ReportsService {
 
   private nowSeconds(): number {
     return Math.floor(this.clock.now().getTime() / 1000);
-  }
-}
-
-/**
- * Writes a build's progress to its row in order, and only when the percentage moves, so a
- * watcher polling the row sees it climb without a write per row.
- */
-class ProgressWriter {
-  private written = 0;
-  private writing: Promise<void> = Promise.resolve();
-  private closed = false;
-
-  constructor(
-    private readonly write: (percent: number) => Promise<void>,
-    private readonly onError: (error: unknown) => void,
-  ) {}
-
-  report(percent: number): void {
-    if (this.closed || percent <= this.written) return;
-    this.written = percent;
-    this.writing = this.writing.then(() => this.write(percent)).catch(this.onError);
-  }
-
-  /** Waits for the writes under way and takes no more: the outcome is written next. */
-  close(): Promise<void> {
-    this.closed = true;
-    return this.writing;
   }
 }
 

@@ -3,6 +3,7 @@ export * from './jobs';
 export * from './outbox-job.entity';
 export * from './outbox-relay';
 export * from './outbox-writer';
+export * from './progress-writer';
 export * from './queue-producer';
 export * from './queue-settings';
 export * from './queue.module';
