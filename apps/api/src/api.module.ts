@@ -17,12 +17,16 @@ import { SessionsModule } from '@la-tracker/domain/sessions';
 import { SpendModule } from '@la-tracker/domain/spend';
 import { entities, migrations } from '@la-tracker/migrations';
 import { AuditModule } from '@la-tracker/platform/audit';
-import { TokenVerifier } from '@la-tracker/platform/auth';
 import { ConfigModule, type AppConfig } from '@la-tracker/platform/config';
 import { DatabaseModule } from '@la-tracker/platform/database';
 import { LoggingModule } from '@la-tracker/platform/logging';
-import { HealthModule, HttpMetricsModule, MetricsModule } from '@la-tracker/platform/observability';
-import { QueueModule } from '@la-tracker/platform/queue';
+import {
+  HealthModule,
+  HttpMetricsModule,
+  MetricsModule,
+  QueueMetricsModule,
+} from '@la-tracker/platform/observability';
+import { QUEUES, QueueModule } from '@la-tracker/platform/queue';
 import { StorageModule } from '@la-tracker/platform/storage';
 import { ClockModule } from '@la-tracker/platform/time';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
@@ -46,6 +50,8 @@ import { LocalAuthoritiesResolver } from './local-authorities/local-authorities.
 import { RegionsResolver } from './local-authorities/regions.resolver';
 import { HealthController } from './health.controller';
 import { AuthGuard } from './auth/auth.guard';
+import { ApiAuthModule } from './auth/auth.module';
+import { QueueDashboardModule } from './admin/queue-dashboard.module';
 import { MeResolver } from './identity/me.resolver';
 import { LocalAuthorityInspectionsResolver } from './inspections/local-authority-inspections.resolver';
 import {
@@ -161,12 +167,21 @@ export class ApiModule {
         // Services enqueue through the outbox; the api relays after commit and never processes.
         QueueModule.forRoot(config),
         StorageModule.forRoot(config),
+        ApiAuthModule.forRoot(config),
         DomainModule,
         MetricsModule.forRoot(),
         HttpMetricsModule.forRoot({
           paths: ['/graphql', '/health/live', '/health/ready', '/metrics'],
         }),
+        // Job counts for metrics and readiness, on the same connections the queue dashboard uses.
+        QueueMetricsModule.forRoot({
+          queues: Object.keys(QUEUES),
+          redisUrl: config.redisUrl,
+          prefix: config.queuePrefix,
+        }),
         HealthModule,
+        // Bull Board at /admin/queues, for admins only; left out entirely when switched off.
+        ...(config.bullBoardEnabled ? [QueueDashboardModule] : []),
         GraphQLLimitsModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
@@ -205,7 +220,6 @@ export class ApiModule {
       providers: [
         { provide: APP_PIPE, useFactory: inputValidationPipe },
         { provide: APP_FILTER, useClass: GraphQLExceptionFilter },
-        { provide: TokenVerifier, useFactory: () => TokenVerifier.fromConfig(config.auth) },
         { provide: APP_GUARD, useClass: AuthGuard },
         MeResolver,
         LocalAuthoritiesResolver,

@@ -9,6 +9,7 @@ import { NetworksModule } from '@la-tracker/domain/networks';
 import { NotificationsReadModule } from '@la-tracker/domain/notifications';
 import { ReminderScanModule } from '@la-tracker/domain/reminders';
 import { ProgrammesModule } from '@la-tracker/domain/programmes';
+import { RetentionModule } from '@la-tracker/domain/retention';
 import { SessionsModule } from '@la-tracker/domain/sessions';
 import { entities, migrations } from '@la-tracker/migrations';
 import { AuditModule } from '@la-tracker/platform/audit';
@@ -66,6 +67,7 @@ export class CliModule {
         NetworksModule,
         ReminderScanModule,
         NotificationsReadModule,
+        RetentionModule,
       ],
     };
   }

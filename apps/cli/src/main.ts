@@ -7,6 +7,7 @@ import { importSessions } from './commands/import-sessions.command';
 import { migrate } from './commands/migrate.command';
 import { seed } from './commands/seed.command';
 import { listNotifications, runReminders } from './commands/reminders.command';
+import { retention } from './commands/retention.command';
 import { seedDemo } from './commands/seed-demo.command';
 import { services } from './commands/services.command';
 import { start } from './commands/start.command';
@@ -142,6 +143,17 @@ program
   .option('--as-of <date>', 'the day to judge by, YYYY-MM-DD (today in England when left out)')
   .action(async (options: { asOf?: string }) => {
     await runReminders(databaseConfig(['DATABASE_URL', 'REDIS_URL']), options, log);
+  });
+
+program
+  .command('retention')
+  .description(
+    'erase personal data past its retention period (as the daily 02:30 schedule does) and print what went; running it again erases nothing more',
+  )
+  .option('--dry-run', 'count what would be erased, and change nothing')
+  .option('--as-of <date>', 'the day to judge by, YYYY-MM-DD (today in England when left out)')
+  .action(async (options: { dryRun?: boolean; asOf?: string }) => {
+    await retention(databaseConfig(), options, log);
   });
 
 program

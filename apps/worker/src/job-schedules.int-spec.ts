@@ -25,19 +25,28 @@ describe('JobSchedules', () => {
     await queue.close();
   });
 
-  it('keeps the daily reminder scan at 07:00 in England, once however many workers start', async () => {
+  it('keeps the daily reminder scan at 07:00 and retention at 02:30 in England, once however many workers start', async () => {
     await new JobSchedules(settings).onApplicationBootstrap();
     await new JobSchedules(settings).onApplicationBootstrap();
 
     const schedulers = await queue.getJobSchedulers();
-    expect(schedulers).toEqual([
-      expect.objectContaining({
-        key: 'reminders-daily',
-        name: 'reminders.scan',
-        pattern: '0 7 * * *',
-        tz: 'Europe/London',
-      }),
-    ]);
+    expect(schedulers).toHaveLength(2);
+    expect(schedulers).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          key: 'reminders-daily',
+          name: 'reminders.scan',
+          pattern: '0 7 * * *',
+          tz: 'Europe/London',
+        }),
+        expect.objectContaining({
+          key: 'retention-daily',
+          name: 'retention.run',
+          pattern: '30 2 * * *',
+          tz: 'Europe/London',
+        }),
+      ]),
+    );
   });
 
   it('starts without its schedules when Redis is away, rather than wait for it', async () => {

@@ -3,6 +3,7 @@ import {
   bullConnection,
   QUEUE_SETTINGS,
   REMINDER_SCAN,
+  RETENTION_RUN,
   type JobDefinition,
   type JobPayload,
   type QueueSettings,
@@ -27,6 +28,14 @@ export const JOB_SCHEDULES: readonly JobSchedule[] = [
     job: REMINDER_SCAN,
     payload: { asOf: null },
     pattern: '0 7 * * *',
+    tz: 'Europe/London',
+  } satisfies JobSchedule<{ asOf: string | null }>,
+  // At night, away from the day's work and clear of 01:00-02:00, which the clock changes skip or repeat.
+  {
+    id: 'retention-daily',
+    job: RETENTION_RUN,
+    payload: { asOf: null },
+    pattern: '30 2 * * *',
     tz: 'Europe/London',
   } satisfies JobSchedule<{ asOf: string | null }>,
 ];

@@ -57,6 +57,11 @@ describe('the worker’s health and metrics listener', () => {
         database: { status: 'up' },
         redis: { status: 'up' },
         schema: { status: 'up' },
+        queues: {
+          status: 'up',
+          default: { waiting: 0, active: 0, delayed: 3, failed: 0 },
+          notifications: { waiting: 0, active: 0, delayed: 0, failed: 0 },
+        },
       },
     });
   });
@@ -70,8 +75,9 @@ describe('the worker’s health and metrics listener', () => {
       expect(text).toContain(`queue_jobs{queue="${queue}",state="waiting"}`);
       expect(text).toContain(`queue_jobs{queue="${queue}",state="failed"}`);
     }
-    // This test's job, and the daily reminder scan's next run, which the worker scheduled at start.
-    expect(text).toContain('queue_jobs{queue="default",state="delayed"} 2');
+    // This test's job, and the next runs of the daily reminder scan and retention, which the
+    // worker scheduled at start.
+    expect(text).toContain('queue_jobs{queue="default",state="delayed"} 3');
     expect(text).toMatch(/^process_resident_memory_bytes \d+/m);
   });
 

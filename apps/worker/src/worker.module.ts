@@ -2,6 +2,7 @@ import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { InspectionImportRequestsModule } from '@la-tracker/domain/inspections';
 import { NotificationsModule } from '@la-tracker/domain/notifications';
 import { ReminderScanModule } from '@la-tracker/domain/reminders';
+import { RetentionModule } from '@la-tracker/domain/retention';
 import { entities, migrations } from '@la-tracker/migrations';
 import { ConfigModule, type AppConfig } from '@la-tracker/platform/config';
 import { DatabaseModule } from '@la-tracker/platform/database';
@@ -23,6 +24,7 @@ import { ClockModule } from '@la-tracker/platform/time';
 import { InspectionImportProcessor } from './inspections/inspection-import.processor';
 import { NotificationSendProcessor } from './notifications/notification-send.processor';
 import { ReminderScanProcessor } from './notifications/reminder-scan.processor';
+import { RetentionRunProcessor } from './retention/retention-run.processor';
 import { JobSchedules } from './job-schedules';
 import { OutboxSweeper } from './outbox-sweeper';
 import { QueueWorkers, WORKER_PROCESSORS } from './queue-workers';
@@ -32,6 +34,7 @@ export const PROCESSORS: Array<Type<JobProcessor>> = [
   InspectionImportProcessor,
   NotificationSendProcessor,
   ReminderScanProcessor,
+  RetentionRunProcessor,
 ];
 
 export interface WorkerOptions {
@@ -61,6 +64,7 @@ export class WorkerModule {
         InspectionImportRequestsModule,
         NotificationsModule.forRoot(config),
         ReminderScanModule,
+        RetentionModule,
         MetricsModule.forRoot(),
         QueueMetricsModule.forRoot({
           queues: Object.keys(QUEUES),

@@ -124,6 +124,16 @@ describe('isDueForErasure', () => {
     // Short months clamp: ended 31 August, 6 months on is 29 February in a leap year.
     ['2023-08-31', '2024-02-29', 6, false],
     ['2023-08-31', '2024-03-01', 6, true],
+    ['2022-08-31', '2023-02-28', 6, false],
+    ['2022-08-31', '2023-03-01', 6, true],
+    // Ended on a leap day: a year on there is no 29 February, so kept to the 28th.
+    ['2024-02-29', '2025-02-28', 12, false],
+    ['2024-02-29', '2025-03-01', 12, true],
+    ['2024-02-29', '2028-02-29', 48, false],
+    ['2024-02-29', '2028-03-01', 48, true],
+    // Across the year end.
+    ['2024-12-31', '2025-01-31', 1, false],
+    ['2024-12-31', '2025-02-01', 1, true],
   ])('ended %s, on %s, kept %i months: %s', (endsOn, asOf, months, due) => {
     expect(isDueForErasure(endsOn, asOf, months)).toBe(due);
   });

@@ -35,7 +35,30 @@ describe('loadConfig', () => {
         hs256Secret: undefined,
         developmentSecretFile: '.data/development-token-secret',
       },
+      retention: { monthsAfterProgrammeEnd: 12, outboxDays: 7 },
+      bullBoardEnabled: true,
     });
+  });
+
+  it('reads the retention periods and whether the queue dashboard is served', () => {
+    const sut = loadConfig({
+      ...services,
+      RETENTION_MONTHS_AFTER_PROGRAMME_END: '0',
+      RETENTION_OUTBOX_DAYS: '30',
+      BULL_BOARD_ENABLED: 'false',
+    });
+    expect(sut.retention).toEqual({ monthsAfterProgrammeEnd: 0, outboxDays: 30 });
+    expect(sut.bullBoardEnabled).toBe(false);
+  });
+
+  it.each([
+    ['RETENTION_MONTHS_AFTER_PROGRAMME_END', '121', /from 0 to 120 \(got "121"\)/],
+    ['RETENTION_MONTHS_AFTER_PROGRAMME_END', 'a year', /whole number of months/],
+    ['RETENTION_OUTBOX_DAYS', '-1', /RETENTION_OUTBOX_DAYS must be a whole number of days/],
+    ['BULL_BOARD_ENABLED', 'yes', /BULL_BOARD_ENABLED must be true or false/],
+  ])('refuses %s=%s', (name, value, message) => {
+    const [problem] = problemsOf(() => loadConfig({ ...services, [name]: value }));
+    expect(problem).toMatch(message);
   });
 
   it('reads numbers and names from strings', () => {

@@ -28,6 +28,10 @@ const QUEUE_PREFIX_MESSAGE =
   'QUEUE_PREFIX must be 1 to 50 letters, digits, ".", "_" or "-" (it starts every BullMQ key)';
 const OUTBOX_SWEEP_MESSAGE =
   'OUTBOX_SWEEP_INTERVAL_MS must be a whole number of milliseconds from 100 to 3600000';
+const RETENTION_MONTHS_MESSAGE =
+  'RETENTION_MONTHS_AFTER_PROGRAMME_END must be a whole number of months from 0 to 120';
+const RETENTION_OUTBOX_MESSAGE =
+  'RETENTION_OUTBOX_DAYS must be a whole number of days from 0 to 3650';
 
 /** The environment variables the product reads, as they arrive (strings), with defaults. */
 class EnvironmentVariables {
@@ -75,6 +79,21 @@ class EnvironmentVariables {
   @Min(100, { message: OUTBOX_SWEEP_MESSAGE })
   @Max(3_600_000, { message: OUTBOX_SWEEP_MESSAGE })
   OUTBOX_SWEEP_INTERVAL_MS: number = 5000;
+
+  @Transform(toInt)
+  @IsInt({ message: RETENTION_MONTHS_MESSAGE })
+  @Min(0, { message: RETENTION_MONTHS_MESSAGE })
+  @Max(120, { message: RETENTION_MONTHS_MESSAGE })
+  RETENTION_MONTHS_AFTER_PROGRAMME_END: number = 12;
+
+  @Transform(toInt)
+  @IsInt({ message: RETENTION_OUTBOX_MESSAGE })
+  @Min(0, { message: RETENTION_OUTBOX_MESSAGE })
+  @Max(3650, { message: RETENTION_OUTBOX_MESSAGE })
+  RETENTION_OUTBOX_DAYS: number = 7;
+
+  @IsIn(['true', 'false'], { message: 'BULL_BOARD_ENABLED must be true or false' })
+  BULL_BOARD_ENABLED: string = 'true';
 
   @IsString()
   DATA_DIR: string = '.data';
@@ -147,6 +166,17 @@ export interface AppConfig {
   readonly auth: AuthConfig;
   /** GOV.UK Notify, when configured; otherwise messages go to the development outbox. */
   readonly notify?: NotifyConfig;
+  readonly retention: RetentionConfig;
+  /** Whether the api serves the queue dashboard at `/admin/queues` (to admins only). */
+  readonly bullBoardEnabled: boolean;
+}
+
+/** How long personal data is kept (SPEC §5.11); the retention job erases what is older. */
+export interface RetentionConfig {
+  /** Participants' names and e-mails, counted in calendar months from the programme's end. */
+  readonly monthsAfterProgrammeEnd: number;
+  /** Messages in the development outbox (an address each), counted in days from when sent. */
+  readonly outboxDays: number;
 }
 
 export interface NotifyConfig {
@@ -286,6 +316,11 @@ export function loadLauncherConfig(env: Environment): LauncherConfig {
     fileStorageDir: vars.FILE_STORAGE_DIR ?? join(vars.DATA_DIR, 'files'),
     auth,
     notify,
+    retention: {
+      monthsAfterProgrammeEnd: vars.RETENTION_MONTHS_AFTER_PROGRAMME_END,
+      outboxDays: vars.RETENTION_OUTBOX_DAYS,
+    },
+    bullBoardEnabled: vars.BULL_BOARD_ENABLED === 'true',
   });
 }
 

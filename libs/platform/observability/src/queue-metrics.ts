@@ -21,6 +21,10 @@ export const JOB_STATES = [
   'failed',
 ] as const satisfies readonly JobType[];
 
+/** What readiness reports of each queue: the work waiting or under way, and what failed. */
+export const READINESS_JOB_STATES = ['waiting', 'active', 'delayed', 'failed'] as const;
+export type QueueCounts = Record<(typeof READINESS_JOB_STATES)[number], number>;
+
 /** Which queues to count, and where BullMQ keeps them. */
 export interface QueueMetricsOptions {
   queues: readonly string[];
@@ -34,13 +38,15 @@ const QUEUE_METRICS_OPTIONS = Symbol('QUEUE_METRICS_OPTIONS');
 const COUNT_TIMEOUT_MS = 2000;
 
 /**
- * `queue_jobs{queue,state}`: how many jobs each BullMQ queue holds in each state, read from Redis
- * when Prometheus scrapes. With no queues the metric has no samples.
+ * `queue_jobs{queue,state}`: how many jobs each BullMQ queue holds in each state (failed ones
+ * included), read from Redis when Prometheus scrapes. With no queues the metric has no samples.
+ * The one set of connections the process opens to look at its queues: readiness counts through
+ * it, and the api's queue dashboard shows these queues.
  */
 @Injectable()
 export class QueueMetrics implements OnApplicationShutdown {
   private readonly logger = new Logger(QueueMetrics.name);
-  private readonly queues: Queue[];
+  readonly queues: readonly Queue[];
 
   constructor(
     @Inject(QUEUE_METRICS_OPTIONS) options: QueueMetricsOptions,
@@ -80,6 +86,34 @@ export class QueueMetrics implements OnApplicationShutdown {
     );
   }
 
+  /**
+   * Each queue's counts for readiness, or why they could not be read. Information only: a full
+   * queue or failed jobs say nothing about whether this process can serve.
+   */
+  async counts(timeoutMs: number): Promise<Record<string, QueueCounts | { error: string }>> {
+    const entries = await Promise.all(
+      this.queues.map(async (queue) => {
+        try {
+          const counts = await withTimeout(
+            queue.getJobCounts(...READINESS_JOB_STATES),
+            timeoutMs,
+            'Redis did not answer in time',
+          );
+          const known = Object.fromEntries(
+            READINESS_JOB_STATES.map((state) => [state, counts[state] ?? 0]),
+          ) as QueueCounts;
+          return [queue.name, known] as const;
+        } catch (error) {
+          return [
+            queue.name,
+            { error: error instanceof Error ? error.message : String(error) },
+          ] as const;
+        }
+      }),
+    );
+    return Object.fromEntries(entries) as Record<string, QueueCounts | { error: string }>;
+  }
+
   private async collect(gauge: Gauge<'queue' | 'state'>): Promise<void> {
     gauge.reset();
     await Promise.all(
@@ -98,13 +132,18 @@ export class QueueMetrics implements OnApplicationShutdown {
   }
 }
 
-/** Job counts of the given queues in the process's metrics; needs the metrics module. */
+/**
+ * Job counts of the given queues in the process's metrics and readiness; needs the metrics
+ * module. Global, so readiness (and the api's dashboard) find the one `QueueMetrics`.
+ */
 @Module({})
 export class QueueMetricsModule {
   static forRoot(options: QueueMetricsOptions): DynamicModule {
     return {
       module: QueueMetricsModule,
+      global: true,
       providers: [{ provide: QUEUE_METRICS_OPTIONS, useValue: options }, QueueMetrics],
+      exports: [QueueMetrics],
     };
   }
 }

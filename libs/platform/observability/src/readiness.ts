@@ -2,6 +2,7 @@ import {
   Inject,
   Injectable,
   Module,
+  Optional,
   ServiceUnavailableException,
   type BeforeApplicationShutdown,
 } from '@nestjs/common';
@@ -15,9 +16,12 @@ import { APP_CONFIG, type AppConfig } from '@la-tracker/platform/config';
 import { pendingMigrations } from '@la-tracker/platform/database';
 import { assertRedisReachable } from '@la-tracker/platform/queue';
 import { DataSource } from 'typeorm';
+import { QueueMetrics } from './queue-metrics';
 
 /** How long one dependency may take to answer before the process counts as not ready. */
 const CHECK_TIMEOUT_MS = 2000;
+/** Queue counts are detail only: readiness does not wait long for them. */
+const QUEUE_COUNT_TIMEOUT_MS = 1000;
 
 export interface ReadinessReport {
   /** 200 when every dependency answers, 503 otherwise (and while shutting down). */
@@ -27,7 +31,10 @@ export interface ReadinessReport {
 
 /**
  * Readiness: PostgreSQL answers, Redis answers, and the database has run every migration this
- * release has (a process on a schema that is behind must not receive traffic).
+ * release has (a process on a schema that is behind must not receive traffic). Where the process
+ * counts its queues, each queue's waiting, active, delayed and failed jobs come as detail under
+ * `queues`, always "up": a backlog or failed jobs are for people to look into, and taking the
+ * process out of service would not clear them (Redis away already makes it unready).
  */
 @Injectable()
 export class ReadinessService implements BeforeApplicationShutdown {
@@ -39,6 +46,7 @@ export class ReadinessService implements BeforeApplicationShutdown {
     @Inject(HealthIndicatorService) private readonly indicators: HealthIndicatorService,
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Optional() @Inject(QueueMetrics) private readonly queueMetrics?: QueueMetrics,
   ) {}
 
   beforeApplicationShutdown(): void {
@@ -50,6 +58,7 @@ export class ReadinessService implements BeforeApplicationShutdown {
       const down = { shutdown: { status: 'down' as const, message: 'shutting down' } };
       return { httpStatus: 503, body: { status: 'error', info: {}, error: down, details: down } };
     }
+    const queueMetrics = this.queueMetrics;
     try {
       const body = await this.health.check([
         () =>
@@ -74,6 +83,7 @@ export class ReadinessService implements BeforeApplicationShutdown {
               }
             })
             .withTimeout(CHECK_TIMEOUT_MS),
+        ...(queueMetrics ? [() => this.queueCounts(queueMetrics)] : []),
       ]);
       return { httpStatus: 200, body };
     } catch (error) {
@@ -82,6 +92,10 @@ export class ReadinessService implements BeforeApplicationShutdown {
       }
       throw error;
     }
+  }
+
+  private async queueCounts(metrics: QueueMetrics) {
+    return this.indicators.check('queues').up(await metrics.counts(QUEUE_COUNT_TIMEOUT_MS));
   }
 }
 

@@ -93,10 +93,21 @@ export const NOTIFICATION_SEND = defineJob<{ notificationId: string }>('notifica
 export const REMINDER_SCAN = defineJob<{ asOf: string | null }>('reminders.scan', { attempts: 3 });
 
 /**
+ * Erases personal data past its retention period (SPEC §5.11), as of a day (today in England when
+ * `asOf` is null). Run daily by the worker's schedule; running it twice erases nothing more.
+ */
+export const RETENTION_RUN = defineJob<{ asOf: string | null }>('retention.run', { attempts: 3 });
+
+/**
  * Every job of the product; each has exactly one processor in the worker. A new job is defined
  * above, like `INSPECTION_IMPORT`, and added to this list.
  */
-export const JOBS: readonly JobDefinition[] = [INSPECTION_IMPORT, NOTIFICATION_SEND, REMINDER_SCAN];
+export const JOBS: readonly JobDefinition[] = [
+  INSPECTION_IMPORT,
+  NOTIFICATION_SEND,
+  REMINDER_SCAN,
+  RETENTION_RUN,
+];
 
 /** The jobs one process knows, by name: the product's, or a test's own. */
 export class JobRegistry {
