@@ -46,7 +46,11 @@ describe('reminders, from the scan to the outbox', () => {
       OUTBOX_SWEEP_INTERVAL_MS: '200',
       LOG_LEVEL: 'warn',
     };
-    api = await startApi({ databaseUrl: database.url, redisUrl: testEnvironment().redisUrl });
+    // The worker's queues: the api queues the notices of the sessions the scenario submits.
+    api = await startApi(
+      { databaseUrl: database.url, redisUrl: testEnvironment().redisUrl },
+      { QUEUE_PREFIX: env.QUEUE_PREFIX ?? '' },
+    );
     scenario = await buildGoldenScenario(api, database.url);
     admin = { authorization: `Bearer ${await tokenFor(database.url, 'ADMIN')}` };
   }, 180_000);
@@ -111,6 +115,56 @@ describe('reminders, from the scan to the outbox', () => {
     const listed = await run(CLI, ['notifications', '--limit', '5'], env);
     expect(listed.code).toBe(0);
     expect(listed.stdout).toMatch(/SENT +SESSION_REPORT_OVERDUE +to ops@northstar\.example/);
+  }, 60_000);
+
+  it("tells the programme's manager of each session submitted in the reference year, through the outbox", async () => {
+    worker ??= await startWorker(env);
+    const awaiting = { kind: 'SESSION_AWAITING_SIGN_OFF' };
+    const submitted = ['S1', 'S2', 'S3', 'S4', 'S5', 'S6'].map((s) => scenario.session[s]);
+    await eventually(
+      async () => {
+        const { totalCount, edges } = await notifications(admin, awaiting);
+        return totalCount === submitted.length && edges.every((e) => e.node.status === 'SENT');
+      },
+      { timeoutMs: 20_000, what: 'the sign-off notices to be sent' },
+    );
+
+    // The one manager of the programme, once per session; its supplier sees none of them.
+    const seen = await notifications(scenario.auth.manager, awaiting);
+    expect(seen.edges.map((e) => e.node.subjectId).sort()).toEqual([...submitted].sort());
+    expect(new Set(seen.edges.map((e) => e.node.recipientType))).toEqual(
+      new Set(['PROGRAMME_MANAGER']),
+    );
+    expect(seen.edges.find((e) => e.node.subjectId === scenario.session.S1)?.node).toMatchObject({
+      status: 'SENT',
+      attempts: 1,
+      summary: expect.stringMatching(
+        /^The session of 14 June 2022 for Hartlepool, Middlesbrough, Redcar and Cleveland was submitted on \d{1,2} [A-Z][a-z]+ 20\d\d and awaits your sign-off\.$/,
+      ),
+    });
+    expect((await notifications(scenario.auth.northStar, awaiting)).totalCount).toBe(0);
+
+    const client = new Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{
+        subject_id: string;
+        template: string;
+        to_manager: boolean;
+      }>(
+        `SELECT n.subject_id, m.template, m.email_address = u.email AS to_manager
+           FROM development_outbox_message m
+           JOIN notification n ON n.id::text = m.reference
+           JOIN app_user u ON u.id = n.recipient_id
+          WHERE n.kind = 'SESSION_AWAITING_SIGN_OFF'`,
+      );
+      expect(rows.map((row) => row.subject_id).sort()).toEqual([...submitted].sort());
+      expect(
+        rows.every((row) => row.template === 'SESSION_AWAITING_SIGN_OFF' && row.to_manager),
+      ).toBe(true);
+    } finally {
+      await client.end();
+    }
   }, 60_000);
 
   it('refuses a day that is not one, and a day not yet come', async () => {

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import {
   Inject,
   Injectable,
@@ -59,6 +60,9 @@ export class QueueWorkers implements OnApplicationBootstrap, OnModuleDestroy {
           prefix: this.settings.prefix,
           concurrency: QUEUES[queue].concurrency,
           limiter: limiterOf(QUEUES[queue]),
+          // Kept on each job it takes (BullMQ's processedBy): which process ran a job, when
+          // several share a queue.
+          name: `${hostname()}:${process.pid}`,
         },
       );
       worker.on('error', (error) => this.logger.warn(`Queue "${queue}": ${error.message}`));

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { InspectionImportRequestsModule } from '@la-tracker/domain/inspections';
-import { NotificationsModule, ReminderScanModule } from '@la-tracker/domain/notifications';
+import { NotificationsModule } from '@la-tracker/domain/notifications';
+import { ReminderScanModule } from '@la-tracker/domain/reminders';
 import { RetentionModule } from '@la-tracker/domain/retention';
 import { ReportsModule } from '@la-tracker/domain/reports';
 import { entities, migrations } from '@la-tracker/migrations';

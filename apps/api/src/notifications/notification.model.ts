@@ -1,14 +1,18 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { NOTIFICATION_STATUSES, RECIPIENT_TYPES } from '@la-tracker/domain/notifications';
-import { REMINDER_KINDS } from '@la-tracker/domain/reminders';
+import {
+  NOTIFICATION_KINDS,
+  NOTIFICATION_STATUSES,
+  RECIPIENT_TYPES,
+} from '@la-tracker/domain/notifications';
 import { Connection } from '../graphql/connection.model';
 import { DateScalar } from '../graphql/date.scalar';
 import { enumOf } from '../graphql/enum-of';
 
-export const NotificationKindEnum = enumOf(REMINDER_KINDS);
+export const NotificationKindEnum = enumOf(NOTIFICATION_KINDS);
 registerEnumType(NotificationKindEnum, {
   name: 'NotificationKind',
-  description: 'The five reminders of the programme (SPEC §6).',
+  description:
+    'The five reminders of the programme (SPEC §6), and the notice to its managers that a session awaits their sign-off.',
 });
 
 export const NotificationStatusEnum = enumOf(NOTIFICATION_STATUSES);

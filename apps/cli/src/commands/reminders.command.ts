@@ -1,4 +1,5 @@
-import { NotificationsService, ReminderScanService } from '@la-tracker/domain/notifications';
+import { NotificationsService } from '@la-tracker/domain/notifications';
+import { ReminderScanService } from '@la-tracker/domain/reminders';
 import { Role, type Caller } from '@la-tracker/platform/auth';
 import type { AppConfig } from '@la-tracker/platform/config';
 import { dateInEngland, isIsoDate } from '@la-tracker/platform/time';

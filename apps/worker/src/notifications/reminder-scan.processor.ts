@@ -1,5 +1,5 @@
 import { Inject } from '@nestjs/common';
-import { ReminderScanService } from '@la-tracker/domain/notifications';
+import { ReminderScanService } from '@la-tracker/domain/reminders';
 import { ProcessorFor, REMINDER_SCAN, type JobProcessor } from '@la-tracker/platform/queue';
 
 @ProcessorFor(REMINDER_SCAN)

@@ -1,4 +1,11 @@
-import { deliveryStep, referenceOf, SENDING_LEASE_MS, sendFailureOf } from './notification.rules';
+import { NOTIFY_TEMPLATE_KINDS } from '@la-tracker/platform/config';
+import {
+  deliveryStep,
+  NOTIFICATION_KINDS,
+  referenceOf,
+  SENDING_LEASE_MS,
+  sendFailureOf,
+} from './notification.rules';
 
 const NOW = new Date('2026-11-25T07:00:00Z');
 const ago = (ms: number) => new Date(NOW.getTime() - ms);
@@ -44,5 +51,11 @@ describe('sendFailureOf', () => {
 
   it.each([undefined, 403, 429, 500, 503])('cannot tell whether %p sent the message', (status) => {
     expect(sendFailureOf(status)).toBe('UNKNOWN');
+  });
+});
+
+describe('NOTIFICATION_KINDS', () => {
+  it('has a GOV.UK Notify template setting for every kind, and none for a kind that is not one', () => {
+    expect([...NOTIFY_TEMPLATE_KINDS].sort()).toEqual([...NOTIFICATION_KINDS].sort());
   });
 });

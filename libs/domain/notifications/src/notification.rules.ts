@@ -1,6 +1,20 @@
 export const NOTIFICATION_STATUSES = ['PENDING', 'SENDING', 'SENT', 'FAILED'] as const;
 export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
 
+/**
+ * What a notification is about: the reminders of SPEC §6, found by the daily scan, and the notices
+ * a change sends as it is made (a session submitted for sign-off). Each has its own Notify template.
+ */
+export const NOTIFICATION_KINDS = [
+  'SESSION_REPORT_OVERDUE',
+  'APA_PLAN_DUE',
+  'DIAGNOSTIC_FOLLOW_UP_DUE',
+  'MONTHLY_RETURN_DUE',
+  'ENGAGEMENT_STALLED',
+  'SESSION_AWAITING_SIGN_OFF',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
 export const RECIPIENT_TYPES = ['SUPPLIER_CONTACT', 'PROGRAMME_MANAGER'] as const;
 export type RecipientType = (typeof RECIPIENT_TYPES)[number];
 

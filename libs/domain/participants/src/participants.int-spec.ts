@@ -17,6 +17,7 @@ import { sessionEntities, SessionsModule, SessionsService } from '@la-tracker/do
 import { AuditEvent } from '@la-tracker/platform/audit';
 import { Role } from '@la-tracker/platform/auth';
 import { ErrorCode } from '@la-tracker/platform/errors';
+import { QueueModule } from '@la-tracker/platform/queue';
 import {
   callerWith,
   createDomainTestContext,
@@ -189,8 +190,9 @@ describe('ParticipantsService', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     // The clock stands at noon on 1 June 2024 (the test context's default).
+    const config = testConfig({ databaseUrl: database.url, redisUrl: testEnvironment().redisUrl });
     app = await createDomainTestContext({
-      config: testConfig({ databaseUrl: database.url, redisUrl: testEnvironment().redisUrl }),
+      config,
       entities: [
         ...localAuthorityEntities,
         ...inspectionEntities,
@@ -201,7 +203,7 @@ describe('ParticipantsService', () => {
         ...participantEntities,
         AuditEvent,
       ],
-      imports: [SessionsModule, ParticipantsModule],
+      imports: [SessionsModule, ParticipantsModule, QueueModule.forRoot(config)],
     });
     sut = app.get(ParticipantsService);
     sessions = app.get(SessionsService);

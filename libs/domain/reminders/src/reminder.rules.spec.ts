@@ -2,7 +2,6 @@ import {
   apaPlanReminders,
   diagnosticFollowUpReminders,
   dueReminders,
-  longDate,
   monthlyReturnReminders,
   overdueSessionReminders,
   reminderSummary,
@@ -336,15 +335,6 @@ describe('dueReminders', () => {
       'session_report_overdue:s7:-:supplier_contact:c1',
       'session_report_overdue:s7:-:supplier_contact:c2',
     ]);
-  });
-});
-
-describe('longDate', () => {
-  it.each([
-    ['2022-12-28', '28 December 2022'],
-    ['2023-01-09', '9 January 2023'],
-  ])('writes %s as %s', (date, written) => {
-    expect(longDate(date)).toBe(written);
   });
 });
 

@@ -9,7 +9,8 @@ import {
 import { firstDayOf, lastDayOf, returnDueOn, type Month } from '@la-tracker/domain/monthly-returns';
 import type { ServiceLine } from '@la-tracker/domain/programmes';
 import { sessionReportDeadline, type SessionStatus } from '@la-tracker/domain/sessions';
-import type { IsoDate } from '@la-tracker/platform/time';
+import { longDate, type IsoDate } from '@la-tracker/platform/time';
+import type { NotificationKind } from '@la-tracker/domain/notifications';
 
 export const REMINDER_KINDS = [
   'SESSION_REPORT_OVERDUE',
@@ -17,7 +18,7 @@ export const REMINDER_KINDS = [
   'DIAGNOSTIC_FOLLOW_UP_DUE',
   'MONTHLY_RETURN_DUE',
   'ENGAGEMENT_STALLED',
-] as const;
+] as const satisfies readonly NotificationKind[];
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
 /** Who a reminder is for, by id: addresses are looked up when it is sent, never kept in it. */
@@ -354,26 +355,6 @@ function covered(work: () => DueReminder[]): DueReminder[] {
     if (error instanceof CalendarNotCoveredError) return [];
     throw error;
   }
-}
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/** 2022-12-28 → 28 December 2022, as GOV.UK writes dates. */
-export function longDate(date: IsoDate): string {
-  return `${Number(date.slice(8, 10))} ${MONTHS[Number(date.slice(5, 7)) - 1]} ${date.slice(0, 4)}`;
 }
 
 /**

@@ -7,6 +7,7 @@ import { programmeEntities } from '@la-tracker/domain/programmes';
 import { AuditEvent } from '@la-tracker/platform/audit';
 import { Role } from '@la-tracker/platform/auth';
 import { ErrorCode } from '@la-tracker/platform/errors';
+import { QueueModule } from '@la-tracker/platform/queue';
 import {
   callerWith,
   createDomainTestContext,
@@ -133,8 +134,9 @@ describe('CoachingService', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
+    const config = testConfig({ databaseUrl: database.url, redisUrl: testEnvironment().redisUrl });
     app = await createDomainTestContext({
-      config: testConfig({ databaseUrl: database.url, redisUrl: testEnvironment().redisUrl }),
+      config,
       entities: [
         ...localAuthorityEntities,
         ...inspectionEntities,
@@ -144,7 +146,7 @@ describe('CoachingService', () => {
         ...coachingEntities,
         AuditEvent,
       ],
-      imports: [CoachingModule, SessionsModule],
+      imports: [CoachingModule, SessionsModule, QueueModule.forRoot(config)],
     });
     sut = app.get(CoachingService);
     sessions = app.get(SessionsService);

@@ -15,6 +15,7 @@ import {
 import { AuditEvent } from '@la-tracker/platform/audit';
 import { Role } from '@la-tracker/platform/auth';
 import { FileProblemsError } from '@la-tracker/platform/errors';
+import { QueueModule } from '@la-tracker/platform/queue';
 import {
   callerWith,
   createDomainTestContext,
@@ -102,8 +103,9 @@ describe('SessionImportService', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     // The clock stands at noon on 1 June 2024 (the test context's default).
+    const config = testConfig({ databaseUrl: database.url, redisUrl: testEnvironment().redisUrl });
     app = await createDomainTestContext({
-      config: testConfig({ databaseUrl: database.url, redisUrl: testEnvironment().redisUrl }),
+      config,
       entities: [
         ...localAuthorityEntities,
         ...inspectionEntities,
@@ -112,7 +114,7 @@ describe('SessionImportService', () => {
         ...sessionEntities,
         AuditEvent,
       ],
-      imports: [SessionsModule],
+      imports: [SessionsModule, QueueModule.forRoot(config)],
     });
     sut = app.get(SessionImportService);
     dataSource = app.get(DataSource);
@@ -369,6 +371,19 @@ describe('SessionImportService', () => {
     const file = csv(
       `NS-D1,POLITICAL_LEADERSHIP,2023-05-02,60,HYBRID,Budgets,Darlington,${engagement.darlington2023},,,,2,,,,,,,`,
     );
+    const manager = 'e3000000-0000-4000-8000-000000000099';
+    await dataSource.query(
+      `INSERT INTO app_user (id, issuer, subject, email) VALUES ($1, 'test', 'import-manager', 'manager@education.gov.example')`,
+      [manager],
+    );
+    await dataSource.query(
+      `INSERT INTO role_assignment (user_id, role, programme_id) VALUES ($1, 'PROGRAMME_MANAGER', $2)`,
+      [manager, PROGRAMME],
+    );
+    const notices = () =>
+      dataSource.query(
+        `SELECT recipient_id, subject_id FROM notification WHERE kind = 'SESSION_AWAITING_SIGN_OFF'`,
+      );
     const before = await writes();
     const dryRun = await sut.importFile(STAFF, file, { dryRun: true, submit: true });
     expect(dryRun.sessions).toEqual([
@@ -383,6 +398,7 @@ describe('SessionImportService', () => {
       },
     ]);
     expect(await writes()).toEqual(before);
+    expect(await notices()).toEqual([]);
 
     const submitted = await sut.importFile(STAFF, file, { submit: true });
     const [row] = await dataSource.query(
@@ -390,6 +406,10 @@ describe('SessionImportService', () => {
       [submitted.sessions[0].sessionId],
     );
     expect(row).toEqual({ status: 'SUBMITTED', submitted_by_user_id: STAFF.userId });
+    // Submitted by import as by hand: the programme's manager is told it awaits sign-off.
+    expect(await notices()).toEqual([
+      { recipient_id: manager, subject_id: submitted.sessions[0].sessionId },
+    ]);
   });
 
   it('refuses a file that is not a sessions template, and a caller who is not the supplier', async () => {

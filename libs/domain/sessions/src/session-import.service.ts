@@ -11,6 +11,7 @@ import {
   ForbiddenError,
   NotFoundError,
 } from '@la-tracker/platform/errors';
+import { TransactionRunner } from '@la-tracker/platform/queue';
 import { Clock, type IsoDate } from '@la-tracker/platform/time';
 import { DataSource, type EntityManager } from 'typeorm';
 import { readSessionFile } from './session-import.reader';
@@ -75,6 +76,7 @@ export class SessionImportService {
     @Inject(SessionsService) private readonly sessions: SessionsService,
     @Inject(AuditWriter) private readonly audit: AuditWriter,
     @Inject(Clock) private readonly clock: Clock,
+    @Inject(TransactionRunner) private readonly transactions: TransactionRunner,
   ) {}
 
   async importFile(
@@ -100,7 +102,8 @@ export class SessionImportService {
     };
     const problems: RowProblem[] = [...reading.problems];
     try {
-      await this.dataSource.transaction(async (manager) => {
+      // Through the runner: sessions submitted here queue their managers' notices.
+      await this.transactions.run(async (manager) => {
         // One import per supplier at a time: a reference is checked, then written, unraced.
         await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
           `session-import:${supplierId}`,

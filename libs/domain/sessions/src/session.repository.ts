@@ -175,6 +175,32 @@ export class SessionRepository {
     return { session, regionCodes: rows.map((row) => row.regionCode) };
   }
 
+  /** Who signs a submitted session off (its programme's managers) and the LAs it covers. */
+  async signOffParties(
+    manager: EntityManager,
+    session: { id: string; programmeId: string },
+  ): Promise<{ managerUserIds: string[]; localAuthorityNames: string[] }> {
+    const [managers, las] = await Promise.all([
+      manager.query<Array<{ userId: string }>>(
+        `SELECT DISTINCT user_id AS "userId" FROM role_assignment
+          WHERE role = 'PROGRAMME_MANAGER' AND programme_id = $1`,
+        [session.programmeId],
+      ),
+      manager.query<Array<{ name: string }>>(
+        `SELECT DISTINCT la.name
+           FROM session_engagement se
+           JOIN engagement e ON e.id = se.engagement_id
+           JOIN local_authority la ON la.id = e.local_authority_id
+          WHERE se.session_id = $1`,
+        [session.id],
+      ),
+    ]);
+    return {
+      managerUserIds: managers.map((row) => row.userId),
+      localAuthorityNames: las.map((row) => row.name),
+    };
+  }
+
   /**
    * Engagements, locked until the transaction ends (in id order, so two sessions over the same
    * cohort wait for each other rather than deadlock), with their regions and suppliers.

@@ -18,6 +18,7 @@ import {
 import { AuditEvent } from '@la-tracker/platform/audit';
 import { Role, type Caller } from '@la-tracker/platform/auth';
 import { ErrorCode } from '@la-tracker/platform/errors';
+import { QueueModule } from '@la-tracker/platform/queue';
 import {
   callerWith,
   createDomainTestContext,
@@ -28,6 +29,7 @@ import {
   testEnvironment,
   type TestDatabase,
 } from '@la-tracker/platform/testing';
+import { Clock, type FixedClock } from '@la-tracker/platform/time';
 import { DataSource } from 'typeorm';
 import { sessionEntities } from './sessions.entities';
 import { SessionsModule } from './sessions.module';
@@ -258,8 +260,9 @@ describe('SessionsService', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     // The clock stands at noon on 1 June 2024 (the test context's default).
+    const config = testConfig({ databaseUrl: database.url, redisUrl: testEnvironment().redisUrl });
     app = await createDomainTestContext({
-      config: testConfig({ databaseUrl: database.url, redisUrl: testEnvironment().redisUrl }),
+      config,
       entities: [
         ...localAuthorityEntities,
         ...inspectionEntities,
@@ -269,7 +272,7 @@ describe('SessionsService', () => {
         ...coachingEntities,
         AuditEvent,
       ],
-      imports: [SessionsModule],
+      imports: [SessionsModule, QueueModule.forRoot(config)],
     });
     sut = app.get(SessionsService);
     dataSource = app.get(DataSource);
@@ -716,6 +719,77 @@ describe('SessionsService', () => {
       expect(error.message).toBe(
         'Invalid input. filter.financialYear: must be written like 2022-23; filter.to: must not be before filter.from.',
       );
+    });
+  });
+
+  describe('notices to the managers of a session awaiting sign-off', () => {
+    const M1 = 'e2000000-0000-4000-8000-000000000011';
+    const M2 = 'e2000000-0000-4000-8000-000000000012';
+    const ELSEWHERE = 'e2000000-0000-4000-8000-000000000013';
+    const notices = (sessionId: string) =>
+      dataSource.query<Array<Record<string, string>>>(
+        `SELECT n.recipient_id, n.programme_id, n.due_on::text, n.summary, n.status, o.job_id
+           FROM notification n LEFT JOIN outbox_job o ON o.job_id = 'notifications.send/' || n.id
+          WHERE n.kind = 'SESSION_AWAITING_SIGN_OFF' AND n.subject_id = $1
+          ORDER BY n.created_at, n.recipient_id`,
+        [sessionId],
+      );
+
+    it("tells each of its programme's managers, once per submission, with its send queued", async () => {
+      for (const [i, [id, programmeId]] of [
+        [M1, PROGRAMME],
+        [M2, PROGRAMME],
+        [ELSEWHERE, OTHER_PROGRAMME],
+      ].entries()) {
+        await dataSource.query(
+          `INSERT INTO app_user (id, issuer, subject, email) VALUES ($1, 'test', $2, $3)`,
+          [id, `sign-off-${i}`, `manager${i}@education.gov.example`],
+        );
+        await dataSource.query(
+          `INSERT INTO role_assignment (user_id, role, programme_id) VALUES ($1, 'PROGRAMME_MANAGER', $2)`,
+          [id, programmeId],
+        );
+      }
+      const clock = app.get<FixedClock>(Clock);
+      const session = await submitted(
+        oneToOne(await engagement(SANDWELL, '2022-23'), '2022-09-14', 90),
+      );
+
+      const first = await notices(session.id);
+      expect(first).toEqual(
+        [M1, M2].map((recipientId) => ({
+          recipient_id: recipientId,
+          programme_id: PROGRAMME,
+          due_on: '2024-06-01',
+          summary:
+            'The session of 14 September 2022 for Sandwell was submitted on 1 June 2024 and awaits your sign-off.',
+          status: 'PENDING',
+          job_id: expect.stringMatching(/^notifications\.send\//),
+        })),
+      );
+      // Submitted already: refused, and nobody is told again.
+      await refusedWith(
+        sut.submitSession(SUPPLIER_STAFF, session.id),
+        ErrorCode.INVALID_TRANSITION,
+      );
+      expect(await notices(session.id)).toEqual(first);
+
+      // Returned, changed and submitted again three days later: a new notice to each.
+      await sut.returnSession(MANAGER, session.id, 'Attendance is missing a lead member');
+      clock.set(new Date('2024-06-04T09:00:00Z'));
+      try {
+        await sut.submitSession(SUPPLIER_STAFF, session.id);
+      } finally {
+        clock.set(new Date('2024-06-01T12:00:00Z'));
+      }
+      const both = await notices(session.id);
+      expect(both.map((n) => [n.recipient_id, n.due_on])).toEqual([
+        [M1, '2024-06-01'],
+        [M2, '2024-06-01'],
+        [M1, '2024-06-04'],
+        [M2, '2024-06-04'],
+      ]);
+      expect(new Set(both.map((n) => n.job_id)).size).toBe(4);
     });
   });
 });

@@ -9,6 +9,7 @@ import {
   type Engagement,
 } from '@la-tracker/domain/engagements';
 import { LocalAuthoritiesService, REGION_CODE } from '@la-tracker/domain/local-authorities';
+import { NotificationRecorder } from '@la-tracker/domain/notifications';
 import { Contract, ContractRate, type ServiceLine } from '@la-tracker/domain/programmes';
 import { AuditWriter, type AuditValues } from '@la-tracker/platform/audit';
 import type { Caller } from '@la-tracker/platform/auth';
@@ -27,6 +28,7 @@ import {
   NotFoundError,
   type FieldProblem,
 } from '@la-tracker/platform/errors';
+import { TransactionRunner } from '@la-tracker/platform/queue';
 import { Clock, isIsoDate, type IsoDate } from '@la-tracker/platform/time';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DeliverySession } from './delivery-session.entity';
@@ -43,6 +45,7 @@ import {
   sessionReportDeadline,
   type SessionReportDeadline,
 } from './session-deadline.rules';
+import { signOffNotices } from './sign-off-notice.rules';
 import {
   SessionRepository,
   type AttendanceRow,
@@ -146,6 +149,8 @@ export class SessionsService {
     @Inject(AuditWriter) private readonly audit: AuditWriter,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(CoachingService) private readonly coaching: CoachingService,
+    @Inject(TransactionRunner) private readonly transactions: TransactionRunner,
+    @Inject(NotificationRecorder) private readonly notifications: NotificationRecorder,
   ) {}
 
   async list(
@@ -445,20 +450,38 @@ export class SessionsService {
   }
 
   submitSession(caller: Caller, id: string): Promise<DeliverySession> {
-    return this.dataSource.transaction((manager) => this.submitIn(manager, caller, id));
+    return this.transactions.run((manager) => this.submitIn(manager, caller, id));
   }
 
-  /** `submitSession` within a transaction already under way. */
+  /**
+   * `submitSession` within a transaction already under way (run it through `TransactionRunner`):
+   * the programme's managers are told, in the same transaction, that it awaits their sign-off.
+   */
   async submitIn(manager: EntityManager, caller: Caller, id: string): Promise<DeliverySession> {
     const { session } = await this.lockToMove(manager, caller, id, 'SUBMIT');
     const before = sessionValues(session);
+    const submittedAt = this.clock.now();
     Object.assign(session, {
       status: 'SUBMITTED',
-      submittedAt: this.clock.now(),
+      submittedAt,
       submittedByUserId: caller.userId,
     });
     const saved = await manager.getRepository(DeliverySession).save(session);
     await this.audited(manager, caller, 'session.submit', before, saved);
+    const parties = await this.repository.signOffParties(manager, saved);
+    await this.notifications.record(
+      manager,
+      signOffNotices(
+        {
+          id: saved.id,
+          programmeId: saved.programmeId,
+          deliveredOn: reportOf(saved).deliveredOn,
+          submittedAt,
+          localAuthorityNames: parties.localAuthorityNames,
+        },
+        parties.managerUserIds,
+      ),
+    );
     return saved;
   }
 

@@ -139,13 +139,14 @@ class EnvironmentVariables {
   NOTIFY_BASE_URL?: string;
 }
 
-/** The kinds of reminder (SPEC §6), each sent with its own GOV.UK Notify template. */
+/** The kinds of notification (SPEC §6, and sessions awaiting sign-off), each with its own template. */
 export const NOTIFY_TEMPLATE_KINDS = [
   'SESSION_REPORT_OVERDUE',
   'APA_PLAN_DUE',
   'DIAGNOSTIC_FOLLOW_UP_DUE',
   'MONTHLY_RETURN_DUE',
   'ENGAGEMENT_STALLED',
+  'SESSION_AWAITING_SIGN_OFF',
 ] as const;
 const templateVariable = (kind: string) => `NOTIFY_TEMPLATE_${kind}`;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

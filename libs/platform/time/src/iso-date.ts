@@ -25,3 +25,23 @@ const englandDateFormat = new Intl.DateTimeFormat('en-CA', {
 export function dateInEngland(instant: Date): IsoDate {
   return englandDateFormat.format(instant);
 }
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** 2022-12-28 → 28 December 2022, as GOV.UK writes dates. */
+export function longDate(date: IsoDate): string {
+  return `${Number(date.slice(8, 10))} ${MONTHS[Number(date.slice(5, 7)) - 1]} ${date.slice(0, 4)}`;
+}

@@ -1,24 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { longDate, type ReminderRecords } from '@la-tracker/domain/reminders';
-import type { IsoDate } from '@la-tracker/platform/time';
-import { DataSource, type EntityManager } from 'typeorm';
+import { longDate, type IsoDate } from '@la-tracker/platform/time';
+import { DataSource } from 'typeorm';
+import type { ReminderRecords } from './reminder.rules';
 
 /** The records the scan reads, and a few words naming each subject for the message. */
 export interface ScanInput {
   records: ReminderRecords;
   /** By subject id (a supplier's by programme id): words that name no person. */
   subjects: Map<string, string>;
-}
-
-export interface NewNotification {
-  key: string;
-  kind: string;
-  subjectId: string;
-  programmeId: string | null;
-  recipientType: string;
-  recipientId: string;
-  dueOn: IsoDate;
-  summary: string;
 }
 
 const SERVICE_LINE_WORDS: Record<string, string> = {
@@ -200,31 +189,6 @@ export class ReminderScanRepository {
         WHERE status IN ('PENDING', 'SENDING') AND COALESCE(sending_at, created_at) < $1
         ORDER BY created_at LIMIT 10000`,
       [before],
-    );
-    return rows.map((row) => row.id);
-  }
-
-  /** Adds the notifications not yet on record, in one statement; the ids of those added. */
-  async addNew(
-    manager: EntityManager,
-    notifications: readonly NewNotification[],
-  ): Promise<string[]> {
-    if (notifications.length === 0) return [];
-    const rows = await manager.query<Array<{ id: string }>>(
-      `INSERT INTO notification (key, kind, subject_id, programme_id, recipient_type, recipient_id, due_on, summary)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::uuid[], $5::text[], $6::uuid[], $7::date[], $8::text[])
-       ON CONFLICT (key) DO NOTHING
-       RETURNING id`,
-      [
-        notifications.map((n) => n.key),
-        notifications.map((n) => n.kind),
-        notifications.map((n) => n.subjectId),
-        notifications.map((n) => n.programmeId),
-        notifications.map((n) => n.recipientType),
-        notifications.map((n) => n.recipientId),
-        notifications.map((n) => n.dueOn),
-        notifications.map((n) => n.summary),
-      ],
     );
     return rows.map((row) => row.id);
   }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { NotificationRecordingModule } from '@la-tracker/domain/notifications';
 import { ReminderScanRepository } from './reminder-scan.repository';
 import { ReminderScanService } from './reminder-scan.service';
 
@@ -7,6 +8,7 @@ import { ReminderScanService } from './reminder-scan.service';
  * (QueueModule), through which each new reminder's send job is queued.
  */
 @Module({
+  imports: [NotificationRecordingModule],
   providers: [ReminderScanRepository, ReminderScanService],
   exports: [ReminderScanService],
 })

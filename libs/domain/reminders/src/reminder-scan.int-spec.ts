@@ -8,7 +8,7 @@ import {
   type TestDatabase,
 } from '@la-tracker/platform/testing';
 import { DataSource } from 'typeorm';
-import { notificationEntities } from './notifications.entities';
+import { notificationEntities } from '@la-tracker/domain/notifications';
 import { ReminderScanModule } from './reminder-scan.module';
 import { ReminderScanService } from './reminder-scan.service';
 

@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { dueReminders, reminderSummary, type DueReminder } from '@la-tracker/domain/reminders';
-import { NOTIFICATION_SEND, OutboxWriter, TransactionRunner } from '@la-tracker/platform/queue';
+import { NotificationRecorder } from '@la-tracker/domain/notifications';
+import { TransactionRunner } from '@la-tracker/platform/queue';
 import { Clock, dateInEngland, type IsoDate } from '@la-tracker/platform/time';
 import { ReminderScanRepository, type ScanInput } from './reminder-scan.repository';
+import { dueReminders, reminderSummary, type DueReminder } from './reminder.rules';
 
 export interface ScanResult {
   asOf: IsoDate;
@@ -28,7 +29,7 @@ export class ReminderScanService {
   constructor(
     @Inject(ReminderScanRepository) private readonly repository: ReminderScanRepository,
     @Inject(TransactionRunner) private readonly transactions: TransactionRunner,
-    @Inject(OutboxWriter) private readonly outbox: OutboxWriter,
+    @Inject(NotificationRecorder) private readonly notifications: NotificationRecorder,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
@@ -40,7 +41,7 @@ export class ReminderScanService {
       new Date(this.clock.now().getTime() - STALE_AFTER_MS),
     );
     const added = await this.transactions.run(async (manager) => {
-      const ids = await this.repository.addNew(
+      const ids = await this.notifications.record(
         manager,
         due.map((reminder) => ({
           key: reminder.key,
@@ -53,21 +54,7 @@ export class ReminderScanService {
           summary: reminderSummary(reminder, subjectOf(reminder, input)),
         })),
       );
-      for (const id of ids)
-        await this.outbox.enqueue(
-          manager,
-          NOTIFICATION_SEND,
-          { notificationId: id },
-          { jobId: id },
-        );
-      // Sending is safe to ask again (it looks up before it sends): a job of its own per day.
-      for (const id of stale)
-        await this.outbox.enqueue(
-          manager,
-          NOTIFICATION_SEND,
-          { notificationId: id },
-          { jobId: `${id}.${today}` },
-        );
+      await this.notifications.queueAgain(manager, stale, today);
       return ids.length;
     });
     this.logger.log(
