@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { readEnvironment } from '@la-tracker/platform/config';
 import { findFreePort } from '@la-tracker/platform/local-services';
 import { API_MAIN } from './cli';
@@ -40,6 +41,9 @@ export async function startApi(
       AUTH_HS256_SECRET: TEST_SECRET,
       NODE_ENV: 'test',
       LOG_LEVEL: 'warn',
+      // Its own queues, unless the test shares them with a worker: jobs an api queues must never
+      // reach another test's worker (or a developer's) through the shared Redis.
+      QUEUE_PREFIX: `la-tracker-e2e-${randomBytes(6).toString('hex')}`,
       ...env,
       PORT: String(port),
       DATABASE_URL: services.databaseUrl,
