@@ -41,7 +41,7 @@ export function workbookOf(sheets: readonly Sheet[], format: 'ODS' | 'XLSX'): Bu
 }
 
 /**
- * Every CSV the product writes is written with csv-stringify's `escape_formulas`: text that a
+ * Every CSV of a report is written with csv-stringify's `escape_formulas`: text that a
  * spreadsheet would take for a formula (starting =, +, -, @, a tab or a carriage return, or
  * their full-width forms) is prefixed with ' so it opens as text; numbers, negative ones too,
  * stay numbers.
