@@ -29,6 +29,7 @@ import { Diagnostics1795649632993 } from './1795649632993-Diagnostics';
 import { Notifications1795650974772 } from './1795650974772-Notifications';
 import { LeadMemberNetworks1795651297178 } from './1795651297178-LeadMemberNetworks';
 import { Reports1795660114324 } from './1795660114324-Reports';
+import { ReportRunId1795663514002 } from './1795663514002-ReportRunId';
 
 /** Every entity the database holds: the schema the migrations below must produce. */
 export const entities = [
@@ -66,4 +67,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   Notifications1795650974772,
   LeadMemberNetworks1795651297178,
   Reports1795660114324,
+  ReportRunId1795663514002,
 ];

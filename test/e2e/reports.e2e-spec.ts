@@ -227,12 +227,30 @@ describe('reports: requested over GraphQL, built by the worker, downloaded by li
 
     it('lists what is overdue: S7’s report and Sunderland’s follow-up review', () => {
       const overdue = sheetRows(workbook, 'Overdue');
-      expect(overdue.slice(1).map((row) => [row[0], row[4], row[5], row[6]])).toEqual([
-        ['Session report', 'Leeds', '2022-12-19', '2022-12-28'],
-        ['Diagnostic follow-up review', 'Sunderland', '2023-01-16', '2023-07-16'],
+      expect(overdue.slice(1).map((row) => [row[0], row[4], row[5], row[6], row[7]])).toEqual([
+        ['Session report', 'Leeds', '2022-12-19', '2022-12-28', '2022-23'],
+        ['Diagnostic follow-up review', 'Sunderland', '2023-01-16', '2023-07-16', '2022-23'],
       ]);
     });
   });
+
+  it('lists what is overdue in the next year’s pack too: late work does not drop out on 1 April', async () => {
+    const next = await requestAndDownload({
+      kind: 'MONTHLY_MI',
+      financialYear: '2023-24',
+      format: 'CSV',
+    });
+    const overdue = strFromU8(unzipSync(new Uint8Array(next.bytes))['05-overdue.csv']);
+    expect(overdue.trimEnd().split('\n')).toEqual([
+      'Item,Service line,Supplier,Contract,Local authorities,Date,Due by,Financial year',
+      expect.stringMatching(
+        /^Session report,POLITICAL_LEADERSHIP,.*,Leeds,2022-12-19,2022-12-28,2022-23$/,
+      ),
+      expect.stringMatching(
+        /^Diagnostic follow-up review,CORPORATE_PARENTING_DIAGNOSTIC,.*,Sunderland,2023-01-16,2023-07-16,2022-23$/,
+      ),
+    ]);
+  }, 120_000);
 
   it('builds the pack as XLSX and as a zip of CSVs with the same totals', async () => {
     const xlsx = await requestAndDownload({

@@ -9,6 +9,7 @@ import type { MiPackData } from './mi-pack.rules';
 const REACHING = `('APPROVED', 'IN_DELIVERY', 'COMPLETED')`;
 
 export interface AwaitingReport {
+  financialYear: string;
   status: 'PLANNED' | 'DRAFT';
   plannedOn: IsoDate | null;
   deliveredOn: IsoDate | null;
@@ -37,11 +38,11 @@ export class MiPackRepository {
       : null;
   }
 
-  /** Programmes running on a day, for the monthly schedule. */
-  async programmesRunningOn(day: IsoDate): Promise<string[]> {
+  /** Programmes running on any day from `from` to `to`, for the monthly schedule. */
+  async programmesRunningBetween(from: IsoDate, to: IsoDate): Promise<string[]> {
     const rows = await this.dataSource.query<Array<{ id: string }>>(
-      `SELECT id FROM programme WHERE starts_on <= $1 AND ends_on >= $1 ORDER BY id`,
-      [day],
+      `SELECT id FROM programme WHERE starts_on <= $2 AND ends_on >= $1 ORDER BY id`,
+      [from, to],
     );
     return rows.map((row) => row.id);
   }
@@ -188,10 +189,14 @@ export class MiPackRepository {
     return new Map(rows.map((row) => [row.id, row.name]));
   }
 
-  /** The year's sessions whose report is not yet handed in; whether each is late is a rule's. */
-  async awaitingReport(programmeId: string, financialYear: string): Promise<AwaitingReport[]> {
+  /**
+   * The programme's sessions, of any year, whose report is not yet handed in: one dated 28 March
+   * is still late in April. Whether each is late is a rule's.
+   */
+  async awaitingReport(programmeId: string): Promise<AwaitingReport[]> {
     const rows = await this.dataSource.query<
       Array<{
+        financial_year: string;
         status: 'PLANNED' | 'DRAFT';
         planned_on: IsoDate | null;
         delivered_on: IsoDate | null;
@@ -201,7 +206,7 @@ export class MiPackRepository {
         local_authorities: string;
       }>
     >(
-      `SELECT s.status, s.planned_on::text, s.delivered_on::text, s.service_line,
+      `SELECT s.financial_year, s.status, s.planned_on::text, s.delivered_on::text, s.service_line,
               sp.name AS supplier, k.reference AS contract,
               string_agg(la.name, '; ' ORDER BY la.name) AS local_authorities
          FROM delivery_session s
@@ -210,11 +215,12 @@ export class MiPackRepository {
          JOIN session_engagement se ON se.session_id = s.id
          JOIN engagement e ON e.id = se.engagement_id
          JOIN local_authority la ON la.id = e.local_authority_id
-        WHERE s.programme_id = $1 AND s.financial_year = $2 AND s.status IN ('PLANNED', 'DRAFT')
+        WHERE s.programme_id = $1 AND s.status IN ('PLANNED', 'DRAFT')
         GROUP BY s.id, sp.name, k.reference`,
-      [programmeId, financialYear],
+      [programmeId],
     );
     return rows.map((row) => ({
+      financialYear: row.financial_year,
       status: row.status,
       plannedOn: row.planned_on,
       deliveredOn: row.delivered_on,
@@ -226,16 +232,13 @@ export class MiPackRepository {
   }
 
   /**
-   * The year's diagnostics whose follow-up review (6 months after the final report, SPEC §5.6)
-   * has come due by today.
+   * The programme's diagnostics, of any year, whose follow-up review (6 months after the final
+   * report, SPEC §5.6) has come due by today: last year's diagnostics are still owed theirs.
    */
-  async followUpsDue(
-    programmeId: string,
-    financialYear: string,
-    today: IsoDate,
-  ): Promise<MiPackData['overdue']> {
+  async followUpsDue(programmeId: string, today: IsoDate): Promise<MiPackData['overdue']> {
     const rows = await this.dataSource.query<
       Array<{
+        financial_year: string;
         service_line: ServiceLine;
         supplier: string;
         contract: string;
@@ -244,18 +247,19 @@ export class MiPackRepository {
         follow_up_due_on: IsoDate;
       }>
     >(
-      `SELECT d.service_line, sp.name AS supplier, k.reference AS contract,
+      `SELECT d.financial_year, d.service_line, sp.name AS supplier, k.reference AS contract,
               la.name AS local_authority, d.final_report_on::text, d.follow_up_due_on::text
          FROM diagnostic d
          JOIN supplier sp ON sp.id = d.supplier_id
          JOIN contract k ON k.id = d.contract_id
          JOIN local_authority la ON la.id = d.local_authority_id
-        WHERE d.programme_id = $1 AND d.financial_year = $2
-          AND d.follow_up_due_on IS NOT NULL AND d.follow_up_due_on <= $3`,
-      [programmeId, financialYear, today],
+        WHERE d.programme_id = $1
+          AND d.follow_up_due_on IS NOT NULL AND d.follow_up_due_on <= $2`,
+      [programmeId, today],
     );
     return rows.map((row) => ({
       kind: 'DIAGNOSTIC_FOLLOW_UP' as const,
+      financialYear: row.financial_year,
       serviceLine: row.service_line,
       supplier: row.supplier,
       contract: row.contract,

@@ -4,6 +4,7 @@ import {
   serviceLinesSheet,
   spendSheet,
   type MiPackData,
+  type OverdueItem,
 } from './mi-pack.rules';
 
 /** The reference scenario's year (scenarios/golden-2022-23.md), as the queries would find it. */
@@ -108,6 +109,7 @@ const golden: MiPackData = {
       localAuthorities: 'Sunderland',
       date: '2023-01-16',
       dueBy: '2023-07-16',
+      financialYear: '2022-23',
     },
     {
       kind: 'SESSION_REPORT',
@@ -117,6 +119,7 @@ const golden: MiPackData = {
       localAuthorities: 'Leeds',
       date: '2022-12-19',
       dueBy: '2022-12-28',
+      financialYear: '2022-23',
     },
   ],
 };
@@ -187,6 +190,7 @@ describe('overdueSheet', () => {
         'Leeds',
         '2022-12-19',
         '2022-12-28',
+        '2022-23',
       ],
       [
         'Diagnostic follow-up review',
@@ -196,7 +200,33 @@ describe('overdueSheet', () => {
         'Sunderland',
         '2023-01-16',
         '2023-07-16',
+        '2022-23',
       ],
+    ]);
+  });
+
+  it('lists an item of another year than the pack’s with its own year', () => {
+    const lastYears: OverdueItem = {
+      kind: 'SESSION_REPORT',
+      serviceLine: 'POLITICAL_LEADERSHIP',
+      supplier: 'North Star Leadership Ltd',
+      contract: 'A1',
+      localAuthorities: 'Leeds',
+      date: '2022-03-28',
+      dueBy: '2022-04-04',
+      financialYear: '2021-22',
+    };
+    const sheet = overdueSheet({ ...golden, overdue: [...golden.overdue, lastYears] });
+    expect(sheet.columns.at(-1)).toEqual({ title: 'Financial year', kind: 'text' });
+    expect(sheet.rows[0]).toEqual([
+      'Session report',
+      'POLITICAL_LEADERSHIP',
+      'North Star Leadership Ltd',
+      'A1',
+      'Leeds',
+      '2022-03-28',
+      '2022-04-04',
+      '2021-22',
     ]);
   });
 });

@@ -57,6 +57,7 @@ export interface MiPackData {
     }>;
     byContract: Array<{ reference: string; supplier: string; spentPence: Pence }>;
   };
+  /** What is overdue on the day the pack is made, whatever the year it belongs to. */
   overdue: OverdueItem[];
 }
 
@@ -69,6 +70,8 @@ export interface OverdueItem {
   /** The session's date, or the diagnostic's final report. */
   date: IsoDate;
   dueBy: IsoDate;
+  /** The session's or diagnostic's: the pack lists what is overdue in any year. */
+  financialYear: string;
 }
 
 const OVERDUE_TITLES: Record<OverdueItem['kind'], string> = {
@@ -89,7 +92,7 @@ export function summarySheet(data: MiPackData): Sheet {
       money('Budget'),
       money('Allocation for the year'),
       money('Spend in the year'),
-      count('Overdue items'),
+      count('Overdue items (any year)'),
     ],
     rows: [
       [
@@ -233,6 +236,10 @@ export function spendSheet(data: MiPackData): Sheet {
   };
 }
 
+/**
+ * What is overdue on the day the pack is made, of any year (a session of 28 March still a draft
+ * in April is late all the same), the longest overdue first, each with its own year.
+ */
 export function overdueSheet(data: MiPackData): Sheet {
   const items = [...data.overdue].sort(
     (a, b) => a.dueBy.localeCompare(b.dueBy) || a.kind.localeCompare(b.kind),
@@ -247,6 +254,7 @@ export function overdueSheet(data: MiPackData): Sheet {
       text('Local authorities'),
       date('Date'),
       date('Due by'),
+      text('Financial year'),
     ],
     rows: items.map((item) => [
       OVERDUE_TITLES[item.kind],
@@ -256,6 +264,7 @@ export function overdueSheet(data: MiPackData): Sheet {
       item.localAuthorities,
       item.date,
       item.dueBy,
+      item.financialYear,
     ]),
   };
 }

@@ -63,7 +63,7 @@ export class ReportRecord {
   @Column({ type: 'uuid', nullable: true })
   requestedByUserId!: string | null;
 
-  /** For a scheduled report, e.g. `MONTHLY_MI/2026-11`; null for one asked for. */
+  /** For a scheduled report, e.g. `MONTHLY_MI/covering/2026-10`; null for one asked for. */
   @Column({ type: 'text', nullable: true })
   scheduleKey!: string | null;
 
@@ -81,7 +81,14 @@ export class ReportRecord {
   @Column({ type: 'text', nullable: true })
   error!: string | null;
 
-  /** Set once built. */
+  /**
+   * The run building it, set as each run starts: only that run may record progress or finish it,
+   * so two overlapping runs (a job whose lock was lost) cannot leave a file that is not the row's.
+   */
+  @Column({ type: 'uuid', nullable: true })
+  runId!: string | null;
+
+  /** Set once built: the file of the run that finished it. */
   @Column({ type: 'text', nullable: true })
   storageKey!: string | null;
 

@@ -48,42 +48,58 @@ export class ReportRepository {
     return this.records.findOneBy({ id });
   }
 
-  /** Marks an unfinished report RUNNING from the start; null when it is finished or unknown. */
-  async start(id: string, at: Date): Promise<ReportRecord | null> {
-    const { affected } = await this.records.update(
-      { id, status: UNFINISHED },
-      { status: 'RUNNING', progress: 0, startedAt: at, error: null },
+  /**
+   * Marks an unfinished report RUNNING from the start as the run `runId`, taking it from any run
+   * before (one a stopped worker left, or one still going whose lock was lost); null when it is
+   * finished or unknown. `previousRunId` is the run it was taken from, whose file is no use now.
+   */
+  async start(
+    id: string,
+    runId: string,
+    at: Date,
+  ): Promise<{ record: ReportRecord; previousRunId: string | null } | null> {
+    // An UPDATE answers [rows returned, rows changed].
+    const [rows] = await this.dataSource.query<[Array<{ previous_run_id: string | null }>, number]>(
+      `UPDATE report r SET status = 'RUNNING', progress = 0, started_at = $3, error = NULL, run_id = $2
+         FROM (SELECT id, run_id FROM report WHERE id = $1 FOR UPDATE) before
+        WHERE r.id = before.id AND r.status IN ('QUEUED', 'RUNNING')
+       RETURNING before.run_id AS previous_run_id`,
+      [id, runId, at],
     );
-    return affected ? this.findById(id) : null;
+    if (rows.length === 0) return null;
+    const record = await this.findById(id);
+    return record ? { record, previousRunId: rows[0].previous_run_id } : null;
   }
 
-  async reportProgress(id: string, progress: number): Promise<void> {
-    await this.records.update({ id, status: 'RUNNING' }, { progress });
+  async reportProgress(id: string, runId: string, progress: number): Promise<void> {
+    await this.records.update({ id, runId, status: 'RUNNING' }, { progress });
   }
 
-  /** False when it is no longer running (another run of it finished first). */
+  /** False when the run no longer holds the report (another run took it over, or finished it). */
   async finish(
     id: string,
+    runId: string,
     file: { storageKey: string; byteSize: number; fileName: string },
     at: Date,
   ): Promise<boolean> {
     const { affected } = await this.records.update(
-      { id, status: 'RUNNING' },
+      { id, runId, status: 'RUNNING' },
       { ...file, status: 'DONE', progress: 100, finishedAt: at },
     );
     return affected === 1;
   }
 
-  async fail(id: string, error: string, at: Date): Promise<void> {
+  /** Fails it if unfinished; given a run, only while that run holds it. */
+  async fail(id: string, error: string, at: Date, runId?: string): Promise<void> {
     await this.records.update(
-      { id, status: UNFINISHED },
+      runId ? { id, runId, status: 'RUNNING' } : { id, status: UNFINISHED },
       { status: 'FAILED', error, finishedAt: at },
     );
   }
 
-  /** Back to the queue after a failed attempt, to be built from the start. */
-  async requeue(id: string): Promise<void> {
-    await this.records.update({ id, status: 'RUNNING' }, { status: 'QUEUED', progress: 0 });
+  /** Back to the queue after a failed attempt of the run holding it, to be built from the start. */
+  async requeue(id: string, runId: string): Promise<void> {
+    await this.records.update({ id, runId, status: 'RUNNING' }, { status: 'QUEUED', progress: 0 });
   }
 
   /** A programme's reports, newest first; `after` is the last row of the page before. */

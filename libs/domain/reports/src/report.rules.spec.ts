@@ -2,12 +2,53 @@ import {
   contentTypeOf,
   fileExtensionOf,
   formatsOf,
+  monthlyPackOf,
   progressBetween,
   reportFileName,
   reportRequestProblems,
 } from './report.rules';
 
 const programme = { startsOn: '2021-05-31', endsOn: '2025-03-31' };
+
+describe('monthlyPackOf', () => {
+  it('on 1 April gives the year just ended its pack with March in it', () => {
+    expect(monthlyPackOf('2024-04-01')).toEqual({
+      month: '2024-03',
+      financialYear: '2023-24',
+      startsOn: '2024-03-01',
+      endsOn: '2024-03-31',
+      scheduleKey: 'MONTHLY_MI/covering/2024-03',
+    });
+  });
+
+  it('covers the month just ended, across the turn of the calendar year and a leap February', () => {
+    expect(monthlyPackOf('2024-01-01')).toMatchObject({
+      month: '2023-12',
+      financialYear: '2023-24',
+      startsOn: '2023-12-01',
+      endsOn: '2023-12-31',
+    });
+    expect(monthlyPackOf('2024-03-01')).toMatchObject({
+      month: '2024-02',
+      startsOn: '2024-02-01',
+      endsOn: '2024-02-29',
+    });
+    // April is the first month of 2023-24, so its pack, made on 1 May, is that year's.
+    expect(monthlyPackOf('2023-05-01')).toMatchObject({
+      month: '2023-04',
+      financialYear: '2023-24',
+      endsOn: '2023-04-30',
+    });
+  });
+
+  it('asks for the same month on a late run in the month, a retry or a worker that was down', () => {
+    expect(monthlyPackOf('2024-04-02')).toEqual(monthlyPackOf('2024-04-01'));
+    expect(monthlyPackOf('2023-11-30')).toMatchObject({
+      month: '2023-10',
+      scheduleKey: 'MONTHLY_MI/covering/2023-10',
+    });
+  });
+});
 
 describe('formatsOf', () => {
   it('makes the pack in any format and extracts only as CSV or XLSX', () => {

@@ -1,4 +1,4 @@
-import { isFinancialYear } from '@la-tracker/domain/calendar';
+import { financialYearOf, isFinancialYear } from '@la-tracker/domain/calendar';
 import { isProgrammeYear } from '@la-tracker/domain/programmes';
 import type { FieldProblem } from '@la-tracker/platform/errors';
 import type { IsoDate } from '@la-tracker/platform/time';
@@ -93,9 +93,41 @@ export function reportFileName(report: {
   return `${slug(report.programmeName)}-${slug(report.kind.replace('MONTHLY_MI', 'monthly mi'))}-${report.financialYear}${month}.${fileExtensionOf(report.kind, report.format)}`;
 }
 
-/** Where a report's file is kept: one key per report, so a rebuild replaces it whole. */
-export function reportStorageKey(reportId: string): string {
-  return `reports/${reportId}`;
+/**
+ * What the monthly schedule's run on a day asks for: the pack of the month before the day's (the
+ * month just ended, as it runs on the 1st), in that month's financial year, for every programme
+ * running at any time in that month. So the run on 1 April gives the year just ended its pack
+ * with March in it, and a programme that ended on 31 March gets its last one. A run late in the
+ * month (a retry, a worker that was down) still asks for the month before, which it already has.
+ */
+export function monthlyPackOf(runDay: IsoDate): {
+  /** `YYYY-MM`, the month before the run's. */
+  month: string;
+  financialYear: string;
+  startsOn: IsoDate;
+  endsOn: IsoDate;
+  /** Once per programme and month covered (`covering`: keys before were by the run's month). */
+  scheduleKey: string;
+} {
+  const [year, month] = runDay.split('-').map(Number);
+  // Day 0 of the run's month is the last day of the month before.
+  const endsOn = new Date(Date.UTC(year, month - 1, 0)).toISOString().slice(0, 10);
+  const endedMonth = endsOn.slice(0, 7);
+  return {
+    month: endedMonth,
+    financialYear: financialYearOf(endsOn),
+    startsOn: `${endedMonth}-01`,
+    endsOn,
+    scheduleKey: `MONTHLY_MI/covering/${endedMonth}`,
+  };
+}
+
+/**
+ * Where a run of a report keeps its file: one key per run, so two overlapping runs never write
+ * over each other's file, and the row names the file of the run that finished it.
+ */
+export function reportStorageKey(reportId: string, runId: string): string {
+  return `reports/${reportId}/${runId}`;
 }
 
 /** Percent done after `done` of `total` steps, between `from` and `to` (whole numbers, never back). */

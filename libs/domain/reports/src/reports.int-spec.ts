@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import { read, utils } from '@e965/xlsx';
@@ -12,7 +12,7 @@ import { Role } from '@la-tracker/platform/auth';
 import type { AppConfig } from '@la-tracker/platform/config';
 import { ErrorCode } from '@la-tracker/platform/errors';
 import { OutboxJob, QueueModule } from '@la-tracker/platform/queue';
-import { StorageModule } from '@la-tracker/platform/storage';
+import { FileStorage, StorageModule } from '@la-tracker/platform/storage';
 import {
   callerWith,
   createDomainTestContext,
@@ -26,6 +26,7 @@ import {
 import { FixedClock } from '@la-tracker/platform/time';
 import { DataSource } from 'typeorm';
 import { reportEntities } from './report.entity';
+import { ReportRepository } from './report.repository';
 import { ReportsModule } from './reports.module';
 import { ReportsService } from './reports.service';
 
@@ -52,9 +53,20 @@ describe('ReportsService', () => {
   const row = async (id: string) =>
     (
       await dataSource.query<
-        Array<{ status: string; progress: number; error: string | null; storage_key: string }>
-      >(`SELECT status, progress, error, storage_key FROM report WHERE id = $1`, [id])
+        Array<{
+          status: string;
+          progress: number;
+          error: string | null;
+          storage_key: string;
+          byte_size: string | null;
+        }>
+      >(`SELECT status, progress, error, storage_key, byte_size FROM report WHERE id = $1`, [id])
     )[0];
+  /** The files the report's runs left in storage. */
+  const filesOf = (id: string) => {
+    const directory = join(config.fileStorageDir, 'reports', id);
+    return existsSync(directory) ? readdirSync(directory) : [];
+  };
   const stored = (key: string) => readFileSync(join(config.fileStorageDir, key));
 
   beforeAll(async () => {
@@ -130,7 +142,7 @@ describe('ReportsService', () => {
       const done = await sut.get(MANAGER, report.id);
       expect(done).toMatchObject({ status: 'DONE', progress: 100, error: null });
       expect(done.fileName).toMatch(/-monthly-mi-2022-23-2026-11\.xlsx$/);
-      const workbook = read(stored(`reports/${report.id}`));
+      const workbook = read(stored((await row(report.id)).storage_key));
       expect(workbook.SheetNames).toContain('Service lines');
       expect(sut.downloadUrlOf(done)).toMatch(/^\/reports\/.+\/download\?expires=\d+&signature=/);
 
@@ -146,11 +158,108 @@ describe('ReportsService', () => {
         financialYear: '2022-23',
         format: 'CSV',
       });
-      await dataSource.query(`UPDATE report SET status = 'RUNNING', progress = 40 WHERE id = $1`, [
-        report.id,
-      ]);
+      // The stopped run had stored its file but not yet recorded it.
+      const stoppedRun = '00000000-0000-4000-8000-0000000000aa';
+      await dataSource.query(
+        `UPDATE report SET status = 'RUNNING', progress = 40, run_id = $2 WHERE id = $1`,
+        [report.id, stoppedRun],
+      );
+      mkdirSync(join(config.fileStorageDir, 'reports', report.id), { recursive: true });
+      writeFileSync(join(config.fileStorageDir, 'reports', report.id, stoppedRun), 'stale');
+
       await sut.build(report.id, { number: 2, of: 3 });
-      expect(await row(report.id)).toMatchObject({ status: 'DONE', progress: 100 });
+      const done = await row(report.id);
+      expect(done).toMatchObject({ status: 'DONE', progress: 100 });
+      // Only the new run's file is left, and it is the one the row names.
+      expect(filesOf(report.id)).toEqual([done.storage_key.split('/').at(-1)]);
+      expect(done.storage_key).not.toContain(stoppedRun);
+    });
+
+    it('keeps the row and its file together when two runs of one build overlap', async () => {
+      const report = await sut.request(MANAGER, {
+        programmeId: PROGRAMME,
+        kind: 'MONTHLY_MI',
+        financialYear: '2022-23',
+        format: 'CSV',
+      });
+      // As when a job's lock is lost: the queue starts it again while the first run still goes,
+      // and the first stores its file only after the second has finished.
+      const storage = app.get(FileStorage);
+      const put = storage.put.bind(storage);
+      let letFirstStore!: () => void;
+      const firstMayStore = new Promise<void>((resolve) => (letFirstStore = resolve));
+      let firstIsStoring!: () => void;
+      const firstStoring = new Promise<void>((resolve) => (firstIsStoring = resolve));
+      const spy = jest.spyOn(storage, 'put').mockImplementationOnce(async (key, data) => {
+        firstIsStoring();
+        await firstMayStore;
+        return put(key, data);
+      });
+      try {
+        const first = sut.build(report.id, ONLY_ATTEMPT);
+        await firstStoring;
+        await sut.build(report.id, ONLY_ATTEMPT);
+        const done = await row(report.id);
+        letFirstStore();
+        await first;
+
+        expect(await row(report.id)).toEqual(done);
+        expect(done.status).toBe('DONE');
+        // The first run's file is gone; the one left is the second's, as long as the row says.
+        expect(spy.mock.calls.map(([key]) => key)).toEqual([
+          expect.stringMatching(`^reports/${report.id}/`),
+          done.storage_key,
+        ]);
+        expect(spy.mock.calls[0][0]).not.toBe(done.storage_key);
+        expect(filesOf(report.id)).toEqual([done.storage_key.split('/').at(-1)]);
+        expect(stored(done.storage_key).length).toBe(Number(done.byte_size));
+      } finally {
+        spy.mockRestore();
+      }
+    });
+
+    it('lets only the run holding the report record progress, finish it or put it back', async () => {
+      const report = await sut.request(MANAGER, {
+        programmeId: PROGRAMME,
+        kind: 'MONTHLY_MI',
+        financialYear: '2022-23',
+        format: 'ODS',
+      });
+      const repository = app.get(ReportRepository);
+      const [first, second] = [
+        '00000000-0000-4000-8000-0000000000a1',
+        '00000000-0000-4000-8000-0000000000a2',
+      ];
+      const at = new Date('2026-11-01T06:00:00Z');
+      expect((await repository.start(report.id, first, at))?.previousRunId).toBeNull();
+      expect((await repository.start(report.id, second, at))?.previousRunId).toBe(first);
+      await repository.reportProgress(report.id, first, 60);
+      await repository.requeue(report.id, first);
+      await repository.fail(report.id, 'the first run failed', at, first);
+      expect(await row(report.id)).toMatchObject({ status: 'RUNNING', progress: 0, error: null });
+      const file = { byteSize: 5, fileName: 'pack.ods' };
+      expect(
+        await repository.finish(
+          report.id,
+          first,
+          { ...file, storageKey: `reports/${report.id}/${first}` },
+          at,
+        ),
+      ).toBe(false);
+      expect(
+        await repository.finish(
+          report.id,
+          second,
+          { ...file, storageKey: `reports/${report.id}/${second}` },
+          at,
+        ),
+      ).toBe(true);
+      expect(await row(report.id)).toMatchObject({
+        status: 'DONE',
+        storage_key: `reports/${report.id}/${second}`,
+      });
+      // Finished: no run starts it again.
+      expect(await repository.start(report.id, first, at)).toBeNull();
     });
 
     it('fails the report when the queue gives up, saying so, and leaves a finished one alone', async () => {
@@ -254,6 +363,24 @@ describe('ReportsService', () => {
           WHERE r.schedule_key IS NOT NULL`,
       );
       expect(queued.n).toBe(2);
+    });
+
+    it('on 1 April asks for the pack of the year just ended, even for a programme ended in March', async () => {
+      const packFor = (month: string) =>
+        dataSource.query<Array<{ financial_year: string }>>(
+          `SELECT financial_year FROM report WHERE schedule_key = $1`,
+          [`MONTHLY_MI/covering/${month}`],
+        );
+      // The default programme runs from 31 May 2021 to 31 March 2024.
+      expect(await sut.requestMonthly('2024-04-01')).toBe(1);
+      expect(await packFor('2024-03')).toEqual([{ financial_year: '2023-24' }]);
+      // It ran in no day of April 2024, so there is nothing on 1 May.
+      expect(await sut.requestMonthly('2024-05-01')).toBe(0);
+      // It ran on one day of May 2021, its first, which gets the pack of 2021-22.
+      expect(await sut.requestMonthly('2021-06-01')).toBe(1);
+      expect(await packFor('2021-05')).toEqual([{ financial_year: '2021-22' }]);
+      // A late run in April 2024 (a retry the next day) asks for nothing more.
+      expect(await sut.requestMonthly('2024-04-02')).toBe(0);
     });
   });
 });

@@ -1,6 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { financialYearOf } from '@la-tracker/domain/calendar';
 import { mayChangeProgramme, ProgrammesService } from '@la-tracker/domain/programmes';
 import { sessionDate, sessionReportDeadline } from '@la-tracker/domain/sessions';
 import { SpendService } from '@la-tracker/domain/spend';
@@ -39,6 +39,7 @@ import { ReportRecord } from './report.entity';
 import { ReportRepository } from './report.repository';
 import {
   contentTypeOf,
+  monthlyPackOf,
   progressBetween,
   reportFileName,
   reportRequestProblems,
@@ -167,15 +168,16 @@ export class ReportsService {
   }
 
   /**
-   * The monthly schedule's run: each programme running on the day gets its MI pack for the
-   * year the day is in, as ODS, once a month however often this runs. Returns how many it queued.
+   * The monthly schedule's run (on the 1st): each programme running at any time in the month just
+   * ended gets its MI pack, as ODS, for that month's financial year, once per month however often
+   * this runs (see `monthlyPackOf`). Returns how many it queued.
    */
   async requestMonthly(asOf?: IsoDate): Promise<number> {
-    const today = asOf ?? this.clock.today();
-    const financialYear = financialYearOf(today);
-    const scheduleKey = `MONTHLY_MI/${today.slice(0, 7)}`;
+    const { financialYear, startsOn, endsOn, scheduleKey } = monthlyPackOf(
+      asOf ?? this.clock.today(),
+    );
     let queued = 0;
-    for (const programmeId of await this.miPack.programmesRunningOn(today)) {
+    for (const programmeId of await this.miPack.programmesRunningBetween(startsOn, endsOn)) {
       const added = await this.transactions.run(async (manager) => {
         const id = await this.repository.insertScheduled(manager, {
           programmeId,
@@ -251,16 +253,21 @@ export class ReportsService {
 
   /**
    * Builds a report: the worker's job, which may run more than once. A finished report is left as
-   * it is; one left RUNNING by a worker that stopped is built again from the start, replacing any
-   * file a run before stored. An error is thrown for the queue to retry, and fails the report on
-   * the last attempt.
+   * it is; one left RUNNING by a worker that stopped is built again from the start by a new run,
+   * which removes the file of the run before. Each run writes its own file and only the run
+   * holding the row may finish it, so when two runs overlap (a job whose lock was lost) the one
+   * taken over removes its file and leaves the row alone. An error is thrown for the queue to
+   * retry, and fails the report on the last attempt.
    */
   async build(reportId: string, attempt: { number: number; of: number }): Promise<void> {
     if (!isUuid(reportId)) return;
-    const record = await this.repository.start(reportId, this.clock.now());
-    if (!record) return;
+    const runId = randomUUID();
+    const started = await this.repository.start(reportId, runId, this.clock.now());
+    if (!started) return;
+    const { record, previousRunId } = started;
+    if (previousRunId) await this.discardFile(reportStorageKey(reportId, previousRunId));
     const progress = new ProgressWriter<number>(
-      (percent) => this.repository.reportProgress(reportId, percent),
+      (percent) => this.repository.reportProgress(reportId, runId, percent),
       (error) =>
         this.logger.warn(`Could not record the progress of report ${reportId}: ${String(error)}`),
       (percent) => percent,
@@ -268,14 +275,15 @@ export class ReportsService {
     try {
       const programme = await this.miPack.programme(record.programmeId);
       if (!programme) throw new Error(`Programme ${record.programmeId} no longer exists`);
-      const storageKey = reportStorageKey(record.id);
+      const storageKey = reportStorageKey(record.id, runId);
       const byteSize =
         record.kind === 'MONTHLY_MI'
           ? await this.buildMiPack(record, programme, storageKey, progress)
           : await this.buildExtract(record, record.kind, storageKey, progress);
       await progress.close();
-      await this.repository.finish(
+      const finished = await this.repository.finish(
         reportId,
+        runId,
         {
           storageKey,
           byteSize,
@@ -289,6 +297,10 @@ export class ReportsService {
         },
         this.clock.now(),
       );
+      if (!finished) {
+        this.logger.warn(`Run ${runId} of report ${reportId} was taken over; its file is removed`);
+        await this.discardFile(storageKey);
+      }
     } catch (error) {
       await progress.close();
       if (attempt.number >= attempt.of)
@@ -296,10 +308,20 @@ export class ReportsService {
           reportId,
           `The report stopped on an unexpected error ${attempt.of} times, so there is no file; ask for it again, and if it fails again the worker's log says why.`,
           this.clock.now(),
+          runId,
         );
-      else await this.repository.requeue(reportId);
+      else await this.repository.requeue(reportId, runId);
       throw error;
     }
+  }
+
+  /** A file no row will name; one left behind wastes space but harms nothing, so it is logged. */
+  private async discardFile(storageKey: string): Promise<void> {
+    await this.storage
+      .delete(storageKey)
+      .catch((error: unknown) =>
+        this.logger.warn(`Could not delete ${storageKey}, which no report names: ${String(error)}`),
+      );
   }
 
   /** The queue gave up on the report's job: one still unfinished fails, so nobody waits for it. */
@@ -362,8 +384,9 @@ export class ReportsService {
       this.miPack.supplierNames([
         ...new Set(spend.byContract.map((row) => row.contract.supplierId)),
       ]),
-      this.miPack.awaitingReport(programmeId, financialYear),
-      this.miPack.followUpsDue(programmeId, financialYear, today),
+      // Overdue as things stand today, whatever the year: late work does not drop out on 1 April.
+      this.miPack.awaitingReport(programmeId),
+      this.miPack.followUpsDue(programmeId, today),
     ]);
     progress.report(70);
     const lateReports: OverdueItem[] = awaiting.flatMap((session) => {
@@ -372,6 +395,7 @@ export class ReportsService {
       return [
         {
           kind: 'SESSION_REPORT' as const,
+          financialYear: session.financialYear,
           serviceLine: session.serviceLine,
           supplier: session.supplier,
           contract: session.contract,

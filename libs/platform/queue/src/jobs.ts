@@ -105,9 +105,9 @@ export const RETENTION_RUN = defineJob<{ asOf: string | null }>('retention.run',
 export const REPORT_BUILD = defineJob<{ reportId: string }>('reports.build', { attempts: 3 });
 
 /**
- * Asks for each current programme's monthly MI pack for the financial year of `asOf` (today in
- * England when null). Run on the 1st of each month; each programme gets one pack a month however
- * often it runs.
+ * Asks for the MI pack of the month before `asOf`'s (today in England when null) for each
+ * programme running in that month, in that month's financial year. Run on the 1st of each month;
+ * each programme gets one pack a month however often, or however late in the month, it runs.
  */
 export const REPORTS_MONTHLY = defineJob<{ asOf: string | null }>('reports.monthly', {
   attempts: 3,

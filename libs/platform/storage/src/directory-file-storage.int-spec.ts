@@ -1,4 +1,12 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -50,6 +58,36 @@ describe('DirectoryFileStorage', () => {
         /Storage key/,
       );
       expect(readdirSync(parent)).toEqual([]);
+    });
+  });
+
+  describe('temporary files left by a process killed mid-write', () => {
+    it('are removed by the first write once untouched for a day; newer ones are left', async () => {
+      // As a killed process leaves them: one from two days ago, one being written now.
+      const temporary = join(root, '.tmp');
+      mkdirSync(temporary, { recursive: true });
+      writeFileSync(join(temporary, 'killed-mid-write'), 'half a file');
+      const twoDaysAgo = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000);
+      utimesSync(join(temporary, 'killed-mid-write'), twoDaysAgo, twoDaysAgo);
+      writeFileSync(join(temporary, 'being-written'), 'a third of a file');
+
+      await sut.put('report.csv', Buffer.from('new'));
+
+      expect(readdirSync(temporary)).toEqual(['being-written']);
+      expect((await sut.get('report.csv')).toString()).toBe('new');
+    });
+
+    it('are looked for once per process, not on every write', async () => {
+      await sut.put('first.csv', Buffer.from('1'));
+      const temporary = join(root, '.tmp');
+      writeFileSync(join(temporary, 'killed-later'), 'x');
+      const twoDaysAgo = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000);
+      utimesSync(join(temporary, 'killed-later'), twoDaysAgo, twoDaysAgo);
+      await sut.putStream('second.csv', Readable.from(['2']));
+      expect(readdirSync(temporary)).toEqual(['killed-later']);
+      // The next process (a new storage on the same root) removes it.
+      await new DirectoryFileStorage(root).put('third.csv', Buffer.from('3'));
+      expect(readdirSync(temporary)).toEqual([]);
     });
   });
 

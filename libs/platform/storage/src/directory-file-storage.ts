@@ -1,18 +1,29 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { dirname, join, resolve } from 'node:path';
+import { Logger } from '@nestjs/common';
 import { FileStorage, StoredFileNotFoundError } from './file-storage';
 import { assertStorageKey } from './storage-key.rules';
 
 const isMissing = (error: unknown) => (error as NodeJS.ErrnoException).code === 'ENOENT';
 
 /**
+ * A temporary file untouched this long was left by a process that was killed mid-write (a write
+ * touches its file with every chunk, and none takes a day), so it is removed.
+ */
+export const STALE_TEMPORARY_FILE_MS = 24 * 60 * 60 * 1000;
+
+/**
  * Files under one directory, a key being a path below it. A write goes to a temporary file in
  * `.tmp` under the root (the same file system, and a name no key can take), is flushed to disk,
  * then renamed into place: renaming is atomic, so a reader sees the old file or the new one.
+ * A process killed mid-write leaves its temporary file; the first write of each process removes
+ * those untouched for a day.
  */
 export class DirectoryFileStorage extends FileStorage {
+  private readonly logger = new Logger(DirectoryFileStorage.name);
+  private swept?: Promise<void>;
   readonly root: string;
 
   constructor(root: string) {
@@ -58,6 +69,8 @@ export class DirectoryFileStorage extends FileStorage {
     const path = this.pathOf(key);
     const temporary = join(this.root, '.tmp', randomUUID());
     await mkdir(dirname(temporary), { recursive: true });
+    this.swept ??= this.removeStaleTemporaryFiles(Date.now() - STALE_TEMPORARY_FILE_MS);
+    await this.swept;
     await mkdir(dirname(path), { recursive: true });
     try {
       const file = await open(temporary, 'wx', 0o600);
@@ -71,6 +84,20 @@ export class DirectoryFileStorage extends FileStorage {
     } catch (error) {
       await rm(temporary, { force: true });
       throw error;
+    }
+  }
+
+  /** Never fails a write: a file it cannot remove now is tried again by the next process. */
+  private async removeStaleTemporaryFiles(untouchedSince: number): Promise<void> {
+    const directory = join(this.root, '.tmp');
+    try {
+      for (const name of await readdir(directory)) {
+        const entry = join(directory, name);
+        const { mtimeMs } = await stat(entry).catch(() => ({ mtimeMs: Infinity }));
+        if (mtimeMs < untouchedSince) await rm(entry, { recursive: true, force: true });
+      }
+    } catch (error) {
+      this.logger.warn(`Could not remove stale temporary files in ${directory}: ${String(error)}`);
     }
   }
 
