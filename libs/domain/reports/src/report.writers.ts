@@ -12,6 +12,7 @@ function cellOf(value: CellValue, column: SheetColumn): CellObject {
     return column.kind === 'money'
       ? { t: 'n', v: value / 100, z: MONEY_FORMAT }
       : { t: 'n', v: value };
+  // A string cell, never a formula: SheetJS writes a formula only for a cell given `f`.
   return { t: 's', v: value };
 }
 
@@ -39,11 +40,28 @@ export function workbookOf(sheets: readonly Sheet[], format: 'ODS' | 'XLSX'): Bu
   }) as Buffer;
 }
 
-/** A value as CSV shows it: money in pounds with two places, e.g. 197.92. */
-export function csvValueOf(value: CellValue, column: SheetColumn): string {
-  if (value === null) return '';
-  if (typeof value === 'number' && column.kind === 'money') return formatPence(value);
-  return String(value);
+/**
+ * Every CSV of a report is written with csv-stringify's `escape_formulas`: text that a
+ * spreadsheet would take for a formula (starting =, +, -, @, a tab or a carriage return, or
+ * their full-width forms) is prefixed with ' so it opens as text; numbers, negative ones too,
+ * stay numbers.
+ */
+const CSV_OPTIONS = { escape_formulas: true } as const;
+
+/** The header row of a CSV: the columns' titles. */
+export function csvHeaderOf(columns: readonly SheetColumn[]): string {
+  return stringify([columns.map((column) => column.title)], CSV_OPTIONS);
+}
+
+/** Rows as CSV lines: money in pounds with two places (197.92), an empty cell for nothing. */
+export function csvRowsOf(columns: readonly SheetColumn[], rows: readonly CellValue[][]): string {
+  return stringify(rows as CellValue[][], {
+    ...CSV_OPTIONS,
+    cast: {
+      number: (value, context) =>
+        columns[context.index]?.kind === 'money' ? formatPence(value) : String(value),
+    },
+  });
 }
 
 function formatPence(pence: number): string {
@@ -53,10 +71,7 @@ function formatPence(pence: number): string {
 }
 
 export function csvOf(sheet: Sheet): string {
-  return stringify([
-    sheet.columns.map((column) => column.title),
-    ...sheet.rows.map((row) => row.map((value, i) => csvValueOf(value, sheet.columns[i]))),
-  ]);
+  return csvHeaderOf(sheet.columns) + csvRowsOf(sheet.columns, sheet.rows);
 }
 
 /** One CSV per sheet, in a zip, named after the sheets. */
