@@ -1,17 +1,9 @@
+import { ENGAGEMENT_STATUSES } from '@la-tracker/domain/engagements';
 import type { ServiceLine } from '@la-tracker/domain/programmes';
 import { compareServiceLines, SERVICE_LINE_NAMES } from '@la-tracker/domain/programmes';
 import type { Pence } from '@la-tracker/platform/money';
 import type { IsoDate } from '@la-tracker/platform/time';
 import { count, date, money, text, type CellValue, type Sheet } from './sheet';
-
-export const ENGAGEMENT_STATES = [
-  'REFERRED',
-  'APPROVED',
-  'IN_DELIVERY',
-  'COMPLETED',
-  'DECLINED',
-  'WITHDRAWN',
-] as const;
 
 /** Everything the pack says, as the queries found it. */
 export interface MiPackData {
@@ -130,7 +122,7 @@ export function serviceLinesSheet(data: MiPackData): Sheet {
   const rowOf = (line: ServiceLine | null): CellValue[] => {
     const approved = sessions(line, ['APPROVED']);
     return [
-      ...ENGAGEMENT_STATES.map((status) => engagements(line, status)),
+      ...ENGAGEMENT_STATUSES.map((status) => engagements(line, status)),
       sum(
         data.reached.filter((row) => line === null || row.serviceLine === line),
         (row) => row.localAuthorities,
@@ -153,7 +145,7 @@ export function serviceLinesSheet(data: MiPackData): Sheet {
       text('Name'),
       count('Target'),
       count('Cap'),
-      ...ENGAGEMENT_STATES.map((status) => count(`Engagements ${stateName(status)}`)),
+      ...ENGAGEMENT_STATUSES.map((status) => count(`Engagements ${stateName(status)}`)),
       count('LAs reached'),
       count('Sessions approved'),
       count('Sessions awaiting approval'),

@@ -1,7 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
-import type { ReportLinksConfig } from '@la-tracker/platform/config';
+import { developmentSecretFromFile, type ReportLinksConfig } from '@la-tracker/platform/config';
 
 /**
  * The secret report links are signed with: REPORT_LINK_SECRET, or outside production a random one
@@ -9,16 +6,6 @@ import type { ReportLinksConfig } from '@la-tracker/platform/config';
  */
 export function reportLinkSecret(config: ReportLinksConfig): string {
   if (config.secret) return config.secret;
-  const file = config.developmentSecretFile;
-  if (!file) throw new Error('REPORT_LINK_SECRET is not set');
-  if (!existsSync(file)) {
-    mkdirSync(dirname(file), { recursive: true });
-    try {
-      writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600, flag: 'wx' });
-    } catch (error) {
-      // Another process made it first: use theirs.
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-  }
-  return readFileSync(file, 'utf8').trim();
+  if (!config.developmentSecretFile) throw new Error('REPORT_LINK_SECRET is not set');
+  return developmentSecretFromFile(config.developmentSecretFile);
 }

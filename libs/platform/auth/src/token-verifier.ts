@@ -1,7 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
-import type { AuthConfig } from '@la-tracker/platform/config';
+import { developmentSecretFromFile, type AuthConfig } from '@la-tracker/platform/config';
 import { UnauthenticatedError } from '@la-tracker/platform/errors';
 import { createRemoteJWKSet, decodeJwt, errors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 
@@ -53,17 +50,7 @@ async function verified(check: () => Promise<{ payload: JWTPayload }>): Promise<
 export function developmentSecret(auth: AuthConfig): Uint8Array | undefined {
   if (auth.hs256Secret) return new TextEncoder().encode(auth.hs256Secret);
   if (!auth.developmentSecretFile) return undefined;
-  const file = auth.developmentSecretFile;
-  if (!existsSync(file)) {
-    mkdirSync(dirname(file), { recursive: true });
-    try {
-      writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600, flag: 'wx' });
-    } catch (error) {
-      // Another process (the api, the command line) made it first: use theirs.
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-  }
-  return new TextEncoder().encode(readFileSync(file, 'utf8').trim());
+  return new TextEncoder().encode(developmentSecretFromFile(auth.developmentSecretFile));
 }
 
 /** Signs a development token (HS256) for a user made by `npm run cli -- token`. */
