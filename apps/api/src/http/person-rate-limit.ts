@@ -9,7 +9,9 @@ import { RateLimits } from './rate-limits';
  * sign in or use a personal API token, hashed so no address or identifier sits in Redis.
  */
 export function personKey(caller: Pick<Caller, 'issuer' | 'subject'>): string {
-  return createHash('sha256').update(`${caller.issuer}\n${caller.subject}`).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([caller.issuer, caller.subject]))
+    .digest('hex');
 }
 
 /**
