@@ -12,10 +12,10 @@ const caller = (subject: string): Caller => ({
 });
 
 /** Allows `allowance` operations per key, then refuses for 17 seconds; records every count. */
-function fakeLimits(allowance: number): RateLimits & { counted: string[] } {
+function fakeLimits(allowance: number): RateLimits & { keysCounted: string[] } {
   const counted: string[] = [];
   return {
-    counted,
+    keysCounted: counted,
     consume(kind: RateLimitKind, key: string): Promise<RateLimitOutcome> {
       counted.push(`${kind}:${key}`);
       const used = counted.filter((entry) => entry === `${kind}:${key}`).length;
@@ -23,7 +23,7 @@ function fakeLimits(allowance: number): RateLimits & { counted: string[] } {
         used <= allowance ? { allowed: true } : { allowed: false, retryAfterSeconds: 17 },
       );
     },
-  } as unknown as RateLimits & { counted: string[] };
+  } as unknown as RateLimits & { keysCounted: string[] };
 }
 
 describe('personKey', () => {
@@ -47,7 +47,7 @@ describe('PersonRateLimit', () => {
       const sut = new PersonRateLimit(limits);
       const operation = {};
       await Promise.all([1, 2, 3].map(() => sut.chargeOperation(operation, caller('a'))));
-      expect(limits.counted).toEqual([`person:${personKey(caller('a'))}`]);
+      expect(limits.keysCounted).toEqual([`person:${personKey(caller('a'))}`]);
     });
 
     it('counts each operation of a batch (each its own context)', async () => {
@@ -55,13 +55,13 @@ describe('PersonRateLimit', () => {
       const sut = new PersonRateLimit(limits);
       await sut.chargeOperation({}, caller('a'));
       await sut.chargeOperation({}, caller('a'));
-      expect(limits.counted).toHaveLength(2);
+      expect(limits.keysCounted).toHaveLength(2);
     });
 
     it('counts nothing for a caller who is not signed in', async () => {
       const limits = fakeLimits(10);
       await new PersonRateLimit(limits).chargeOperation({}, null);
-      expect(limits.counted).toEqual([]);
+      expect(limits.keysCounted).toEqual([]);
     });
 
     it('refuses every field of an operation over the limit, saying when to try again', async () => {
