@@ -10,6 +10,7 @@ import { CallerLoader, hasRole, TokenVerifier, type Caller } from '@la-tracker/p
 import { ForbiddenError, UnauthenticatedError } from '@la-tracker/platform/errors';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { GraphQLContext } from '../graphql/graphql-context';
+import { PersonRateLimit } from '../http/person-rate-limit';
 import { accessFor } from './access-policy';
 
 const BEARER = /^Bearer\s+(\S+)$/i;
@@ -25,6 +26,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     @Inject(TokenVerifier) private readonly verifier: TokenVerifier,
     @Inject(CallerLoader) private readonly callers: CallerLoader,
+    @Inject(PersonRateLimit) private readonly personRateLimit: PersonRateLimit,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -34,6 +36,7 @@ export class AuthGuard implements CanActivate {
     const info = gql.getInfo<GraphQLResolveInfo>();
     const access = accessFor(info.parentType.name, info.fieldName);
     const caller = await this.callerOf(gql.getContext<GraphQLContext>());
+    await this.personRateLimit.chargeOperation(gql.getContext<GraphQLContext>(), caller);
 
     if (access === 'PUBLIC') return true;
     if (!caller) throw new UnauthenticatedError();
