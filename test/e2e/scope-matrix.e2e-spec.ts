@@ -1190,7 +1190,10 @@ describe('the scope matrix', () => {
       ),
     )('%s', async (_name, { field, who, shown }) => {
       const response = await as(who, field.document, field.variables(s));
-      const value = field.path.reduce<any>((at, key) => at?.[key], response.data);
+      const value = field.path.reduce<unknown>(
+        (at, key) => (at as Record<string, unknown> | null | undefined)?.[key],
+        response.data,
+      );
       if (shown) {
         expect(response.errors).toBeUndefined();
         expect(value).not.toBeNull();
