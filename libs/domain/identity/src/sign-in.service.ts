@@ -28,7 +28,10 @@ export class SignInService {
     // Checked as the service starts, so a wrong setting stops it rather than surprising someone.
     if (problems.length > 0)
       throw new ConfigError(problems.map((problem) => `OIDC_ORGANISATION_ROLES: ${problem}`));
-    this.grantsByOrganisation = grants;
+    // Organisation ids are GUIDs, which DfE Sign-in may write in either case.
+    this.grantsByOrganisation = new Map(
+      [...grants].map(([organisationId, grant]) => [organisationId.toLowerCase(), grant]),
+    );
   }
 
   /** The person's record after this sign-in: `known` as it was, refreshed, or new. */
@@ -51,7 +54,7 @@ export class SignInService {
       // Another request of the same first sign-in got there first, and provisioned it.
       if (!created) return user;
       const organisation = profile.organisation;
-      const grant = organisation && this.grantsByOrganisation.get(organisation.id);
+      const grant = organisation && this.grantsByOrganisation.get(organisation.id.toLowerCase());
       if (organisation && grant) await this.provision(manager, user, organisation.id, grant);
       return user;
     });
