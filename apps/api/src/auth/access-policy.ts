@@ -139,6 +139,10 @@ export const ACCESS_POLICY: Readonly<Record<string, Access>> = {
   // Who manages which programme is for admins alone (SPEC §2).
   'Mutation.assignProgrammeManager': [Role.ADMIN],
   'Mutation.revokeProgrammeManager': [Role.ADMIN],
+  // People and their role assignments are for admins alone (SPEC §2).
+  'Query.users': [Role.ADMIN],
+  'Mutation.assignRole': [Role.ADMIN],
+  'Mutation.revokeRole': [Role.ADMIN],
 };
 
 export function accessFor(parentType: string, fieldName: string): Access | undefined {
