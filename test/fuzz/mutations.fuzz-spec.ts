@@ -46,6 +46,8 @@ const REFUSAL_CODES = new Set<string>([
   'BAD_REQUEST',
   'OPERATION_RESOLUTION_FAILURE',
 ]);
+// A rate limit says nothing about the input: the case was never tried.
+REFUSAL_CODES.delete('RATE_LIMITED');
 /** What a message must never show a caller: the database, the ORM or the code behind them. */
 const LEAKS =
   /QueryFailedError|TypeORM|EntityNotFound|\bSELECT\b[\s\S]*\bFROM\b|INSERT INTO|\bUPDATE\b[\s\S]*\bSET\b|DELETE FROM|violates|syntax error at or near|invalid input syntax|invalid byte sequence|\n\s+at\s/i;
