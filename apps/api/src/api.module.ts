@@ -38,6 +38,7 @@ import { signedInCaller, type CallerHolder, type GraphQLContext } from './graphq
 import { MoneyScalar } from './graphql/money.scalar';
 import { errorLoggingPlugin } from './graphql/error-logging.plugin';
 import { formatError } from './graphql/error-formatter';
+import { TextInputPipe } from './graphql/text-input.pipe';
 import { GraphQLExceptionFilter } from './graphql/graphql-exception.filter';
 import { LoadersFactory } from './graphql/loaders';
 import { inputValidationPipe } from './graphql/validation.pipe';
@@ -234,6 +235,7 @@ export class ApiModule {
         ReportDownloadController,
       ],
       providers: [
+        { provide: APP_PIPE, useClass: TextInputPipe },
         { provide: APP_PIPE, useFactory: inputValidationPipe },
         { provide: APP_FILTER, useClass: GraphQLExceptionFilter },
         { provide: APP_GUARD, useClass: AuthGuard },
