@@ -68,6 +68,7 @@ import {
 } from './engagements/engagements.resolver';
 import { InspectionImportResolver } from './inspections/inspection-import.resolver';
 import { ProgrammeManagerResolver } from './identity/programme-manager.resolver';
+import { ApiTokensResolver } from './identity/api-tokens.resolver';
 import { ContractChangeResolver } from './programmes/contract-change.resolver';
 import { ContractResolver } from './programmes/contract.resolver';
 import { LotResolver } from './programmes/lot.resolver';
@@ -252,6 +253,7 @@ export class ApiModule {
         SupplierChangeResolver,
         ContractChangeResolver,
         ProgrammeManagerResolver,
+        ApiTokensResolver,
         MonthlyReturnsResolver,
         DeliverySessionsResolver,
         SessionAttendanceResolver,
