@@ -219,7 +219,7 @@ describe('ApiTokensService', () => {
     });
 
     it("refuses another person's tokens to anyone but an admin; an admin naming nobody gets NOT_FOUND", async () => {
-      await refusedWith(sut.list(adviser, otherAdviser.userId!), ErrorCode.FORBIDDEN);
+      await refusedWith(sut.list(adviser, otherAdviser.userId), ErrorCode.FORBIDDEN);
       await refusedWith(sut.list(adviser, randomUUID()), ErrorCode.FORBIDDEN);
       await refusedWith(sut.list(admin, randomUUID()), ErrorCode.NOT_FOUND);
       await refusedWith(sut.list(admin, 'not-an-id'), ErrorCode.NOT_FOUND);
