@@ -187,7 +187,7 @@ describe('GraphQL limits', () => {
       errors: [
         {
           message: 'The request is too large: a GraphQL request may be at most 100 kB.',
-          extensions: { code: 'BAD_USER_INPUT' },
+          extensions: { code: 'PAYLOAD_TOO_LARGE' },
         },
       ],
     });
@@ -204,7 +204,7 @@ describe('GraphQL limits', () => {
       errors: [
         {
           message: 'The request body is not valid JSON: send {"query": "...", "variables": {...}}.',
-          extensions: { code: 'BAD_USER_INPUT' },
+          extensions: { code: 'BAD_REQUEST' },
         },
       ],
     });

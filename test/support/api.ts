@@ -18,6 +18,8 @@ export interface GraphQLResponse<T = Record<string, any>> {
 
 export interface RunningApi {
   url: string;
+  /** Where the api serves, e.g. http://127.0.0.1:PORT, for paths other than /graphql. */
+  base: string;
   graphql<T = Record<string, any>>(
     query: string,
     variables?: Record<string, unknown>,
@@ -44,6 +46,10 @@ export async function startApi(
       // Its own queues, unless the test shares them with a worker: jobs an api queues must never
       // reach another test's worker (or a developer's) through the shared Redis.
       QUEUE_PREFIX: `la-tracker-e2e-${randomBytes(6).toString('hex')}`,
+      // Every request of a test file comes from one address, and often one person: limits are
+      // on, to run through them, but far above what a test sends (rate-limits.e2e-spec sets its own).
+      RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '100000',
+      RATE_LIMIT_PER_USER_PER_MINUTE: '100000',
       ...env,
       PORT: String(port),
       DATABASE_URL: services.databaseUrl,
@@ -67,6 +73,7 @@ export async function startApi(
   }
   return {
     url: `${base}/graphql`,
+    base,
     async logLines(pattern) {
       const matching = () => output.split('\n').filter((line) => pattern.test(line));
       for (let waited = 0; matching().length === 0 && waited < 3000; waited += 50) {

@@ -50,6 +50,7 @@ import { SessionTemplatesController } from './sessions/session-templates.control
 import { LocalAuthoritiesResolver } from './local-authorities/local-authorities.resolver';
 import { RegionsResolver } from './local-authorities/regions.resolver';
 import { HealthController } from './health.controller';
+import { HttpProtectionModule } from './http/http-protection.module';
 import { AuthGuard } from './auth/auth.guard';
 import { ApiAuthModule } from './auth/auth.module';
 import { QueueDashboardModule } from './admin/queue-dashboard.module';
@@ -174,6 +175,7 @@ export class ApiModule {
         QueueModule.forRoot(config),
         StorageModule.forRoot(config),
         ApiAuthModule.forRoot(config),
+        HttpProtectionModule,
         DomainModule,
         MetricsModule.forRoot(),
         HttpMetricsModule.forRoot({
@@ -202,6 +204,9 @@ export class ApiModule {
             introspection: !production,
             csrfPrevention: true,
             includeStacktraceInErrorResponses: false,
+            // Only RATE_LIMITED sets a status while an operation runs (429, see RateLimitedError);
+            // Nest would turn it back into 200.
+            preserveHttpStatusForExecutionErrors: false,
             ...limits.options,
             formatError,
             plugins: [

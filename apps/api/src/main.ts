@@ -7,6 +7,10 @@ import { statementCounter } from '@la-tracker/platform/database';
 import { requestContext, requestIdOf } from '@la-tracker/platform/logging';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
+import { ADDRESS_LIMITED_PATHS, addressRateLimit } from './http/address-rate-limit';
+import { corsOptions } from './http/cors';
+import { RateLimits } from './http/rate-limits';
+import { securityHeaders } from './http/security-headers';
 
 /** Builds the API application; it refuses to start on a schema that is behind its migrations. */
 export async function createApiApp(config: AppConfig): Promise<NestExpressApplication> {
@@ -20,6 +24,13 @@ export async function createApiApp(config: AppConfig): Promise<NestExpressApplic
   app.use((req: IncomingMessage, res: ServerResponse, next: () => void) =>
     requestContext.run(requestIdOf(req, res), () => statementCounter.run(next)),
   );
+  // Whose address a request comes from: X-Forwarded-For counts only from proxies named here.
+  app.set('trust proxy', config.http.trustProxy);
+  app.use(securityHeaders(config));
+  const cors = corsOptions(config);
+  if (cors) app.enableCors(cors);
+  // Counted before the body is read, so a flood costs little.
+  app.use(ADDRESS_LIMITED_PATHS, addressRateLimit(app.get(RateLimits)));
   app.useBodyParser('json', { limit: '100kb' });
   app.enableShutdownHooks();
   try {

@@ -10,6 +10,7 @@ import { hasRole, type Caller } from '@la-tracker/platform/auth';
 import { ForbiddenError, UnauthenticatedError } from '@la-tracker/platform/errors';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { GraphQLContext } from '../graphql/graphql-context';
+import { PersonRateLimit } from '../http/person-rate-limit';
 import { accessFor } from './access-policy';
 import { BearerAuthenticator, bearerOf } from './bearer-authenticator';
 
@@ -21,7 +22,10 @@ import { BearerAuthenticator, bearerOf } from './bearer-authenticator';
 export class AuthGuard implements CanActivate {
   private readonly logger = new Logger(AuthGuard.name);
 
-  constructor(@Inject(BearerAuthenticator) private readonly authenticator: BearerAuthenticator) {}
+  constructor(
+    @Inject(BearerAuthenticator) private readonly authenticator: BearerAuthenticator,
+    @Inject(PersonRateLimit) private readonly personRateLimit: PersonRateLimit,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     // HTTP routes (health, metrics) are not GraphQL operations and carry no data.
@@ -30,6 +34,7 @@ export class AuthGuard implements CanActivate {
     const info = gql.getInfo<GraphQLResolveInfo>();
     const access = accessFor(info.parentType.name, info.fieldName);
     const caller = await this.callerOf(gql.getContext<GraphQLContext>());
+    await this.personRateLimit.chargeOperation(gql.getContext<GraphQLContext>(), caller);
 
     if (access === 'PUBLIC') return true;
     if (!caller) throw new UnauthenticatedError();

@@ -3,6 +3,7 @@ import {
   ErrorCode,
   FileProblemsError,
   NotFoundError,
+  RateLimitedError,
 } from '@la-tracker/platform/errors';
 import { GraphQLError } from 'graphql';
 import { formatError, INTERNAL_ERROR_MESSAGE } from './error-formatter';
@@ -32,6 +33,16 @@ describe('formatError', () => {
       code: 'BAD_USER_INPUT',
       fields: [{ field: 'first', message: 'must be from 1 to 100' }],
     });
+  });
+
+  it('says when a rate-limited caller may try again, and nothing of the HTTP head', () => {
+    const error = resolverError(new RateLimitedError(42));
+    const sut = formatError({ message: error.message, extensions: error.extensions }, error);
+    expect(sut).toMatchObject({
+      message: 'Too many requests: try again in 42 seconds.',
+      extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 42 },
+    });
+    expect(sut.extensions).not.toHaveProperty('http');
   });
 
   it('carries the problems of a refused file, row by row', () => {

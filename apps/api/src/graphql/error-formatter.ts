@@ -3,6 +3,7 @@ import {
   DomainError,
   ErrorCode,
   FileProblemsError,
+  RateLimitedError,
 } from '@la-tracker/platform/errors';
 import type { GraphQLFormattedError } from 'graphql';
 
@@ -56,6 +57,8 @@ export function formatError(
       extensions.fields = original.fields;
     }
     if (original instanceof FileProblemsError) extensions.problems = original.problems;
+    if (original instanceof RateLimitedError)
+      extensions.retryAfterSeconds = original.retryAfterSeconds;
     // A bad value in the query itself (e.g. a Date literal) is the caller's input, not a bad query.
     const message =
       original.code === ErrorCode.BAD_USER_INPUT && formatted.message !== original.message

@@ -5,9 +5,15 @@ import { ErrorCode } from '@la-tracker/platform/errors';
 import type { Request, Response } from 'express';
 
 /** What a client is told when the request body never reached GraphQL. */
-const UNREADABLE_BODY: Readonly<Record<number, string>> = {
-  400: 'The request body is not valid JSON: send {"query": "...", "variables": {...}}.',
-  413: 'The request is too large: a GraphQL request may be at most 100 kB.',
+const UNREADABLE_BODY: Readonly<Record<number, { code: ErrorCode; message: string }>> = {
+  400: {
+    code: ErrorCode.BAD_REQUEST,
+    message: 'The request body is not valid JSON: send {"query": "...", "variables": {...}}.',
+  },
+  413: {
+    code: ErrorCode.PAYLOAD_TOO_LARGE,
+    message: 'The request is too large: a GraphQL request may be at most 100 kB.',
+  },
 };
 
 function statusOf(exception: unknown): number | undefined {
@@ -30,12 +36,12 @@ export class GraphQLExceptionFilter extends BaseExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<Request>();
     const status = statusOf(exception);
-    const message = status === undefined ? undefined : UNREADABLE_BODY[status];
-    if (request.path === '/graphql' && message !== undefined && status !== undefined) {
+    const refusal = status === undefined ? undefined : UNREADABLE_BODY[status];
+    if (request.path === '/graphql' && refusal !== undefined && status !== undefined) {
       http
         .getResponse<Response>()
         .status(status)
-        .json({ errors: [{ message, extensions: { code: ErrorCode.BAD_USER_INPUT } }] });
+        .json({ errors: [{ message: refusal.message, extensions: { code: refusal.code } }] });
       return undefined;
     }
     return super.catch(exception, host);

@@ -41,6 +41,12 @@ describe('loadConfig', () => {
       retention: { monthsAfterProgrammeEnd: 12, outboxDays: 7 },
       bullBoardEnabled: true,
       reportLinks: { developmentSecretFile: '.data/development-report-link-secret' },
+      http: {
+        rateLimitPerAddressPerMinute: 1200,
+        rateLimitPerUserPerMinute: 300,
+        trustProxy: false,
+        corsAllowedOrigins: [],
+      },
     });
   });
 
@@ -303,6 +309,76 @@ describe('GOV.UK Notify settings', () => {
         }),
       )[0],
     ).toMatch(/NOTIFY_BASE_URL must be an https URL/);
+  });
+});
+
+describe('HTTP settings', () => {
+  it('reads the rate limits, 0 turning one off', () => {
+    const sut = loadConfig({
+      ...services,
+      RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '0',
+      RATE_LIMIT_PER_USER_PER_MINUTE: '25',
+    });
+    expect(sut.http).toMatchObject({
+      rateLimitPerAddressPerMinute: 0,
+      rateLimitPerUserPerMinute: 25,
+    });
+  });
+
+  it.each([
+    ['RATE_LIMIT_PER_ADDRESS_PER_MINUTE', '-1'],
+    ['RATE_LIMIT_PER_ADDRESS_PER_MINUTE', '1000001'],
+    ['RATE_LIMIT_PER_USER_PER_MINUTE', 'lots'],
+    ['RATE_LIMIT_PER_USER_PER_MINUTE', '2.5'],
+  ])('refuses %s=%s, naming it', (name, value) => {
+    expect(problemsOf(() => loadConfig({ ...services, [name]: value }))).toEqual([
+      `${name} must be a whole number of requests from 0 (no limit) to 1000000 (got ${JSON.stringify(value)})`,
+    ]);
+  });
+
+  it.each([
+    ['false', false],
+    ['1', 1],
+    ['10', 10],
+    ['loopback', ['loopback']],
+    ['10.0.0.0/8, 192.168.1.7,loopback', ['10.0.0.0/8', '192.168.1.7', 'loopback']],
+    ['fd00::/8,::1', ['fd00::/8', '::1']],
+  ])('trusts the proxies TRUST_PROXY=%j names', (value, expected) => {
+    expect(loadConfig({ ...services, TRUST_PROXY: value }).http.trustProxy).toEqual(expected);
+  });
+
+  it.each(['true', '0', '11', '10.0.0.0/33', '10.0.0', 'everyone', '10.0.0.0/8,'])(
+    'refuses TRUST_PROXY=%j',
+    (value) => {
+      const [problem] = problemsOf(() => loadConfig({ ...services, TRUST_PROXY: value }));
+      expect(problem).toMatch(/^TRUST_PROXY must be false, the number of proxies/);
+      expect(problem).toContain(`(got ${JSON.stringify(value)})`);
+    },
+  );
+
+  it('reads the origins CORS allows', () => {
+    const sut = loadConfig({
+      ...services,
+      CORS_ALLOWED_ORIGINS: 'https://tracker.education.gov.uk, http://localhost:4200',
+    });
+    expect(sut.http.corsAllowedOrigins).toEqual([
+      'https://tracker.education.gov.uk',
+      'http://localhost:4200',
+    ]);
+  });
+
+  it('refuses what is not an origin, naming each', () => {
+    expect(
+      problemsOf(() =>
+        loadConfig({
+          ...services,
+          CORS_ALLOWED_ORIGINS:
+            'https://ok.example.gov.uk,https://with.path.example/app,*,ftp://files.example',
+        }),
+      ),
+    ).toEqual([
+      'CORS_ALLOWED_ORIGINS must be origins separated by commas, each a scheme, host and optional port with no path, e.g. https://tracker.education.gov.uk (got "https://with.path.example/app", "*", "ftp://files.example")',
+    ]);
   });
 });
 

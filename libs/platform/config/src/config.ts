@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { isIP } from 'node:net';
 import { join } from 'node:path';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
@@ -32,6 +33,8 @@ const RETENTION_MONTHS_MESSAGE =
   'RETENTION_MONTHS_AFTER_PROGRAMME_END must be a whole number of months from 0 to 120';
 const RETENTION_OUTBOX_MESSAGE =
   'RETENTION_OUTBOX_DAYS must be a whole number of days from 0 to 3650';
+const rateLimitMessage = (name: string) =>
+  `${name} must be a whole number of requests from 0 (no limit) to 1000000`;
 
 /** The environment variables the product reads, as they arrive (strings), with defaults. */
 class EnvironmentVariables {
@@ -94,6 +97,26 @@ class EnvironmentVariables {
 
   @IsIn(['true', 'false'], { message: 'BULL_BOARD_ENABLED must be true or false' })
   BULL_BOARD_ENABLED: string = 'true';
+
+  @Transform(toInt)
+  @IsInt({ message: rateLimitMessage('RATE_LIMIT_PER_ADDRESS_PER_MINUTE') })
+  @Min(0, { message: rateLimitMessage('RATE_LIMIT_PER_ADDRESS_PER_MINUTE') })
+  @Max(1_000_000, { message: rateLimitMessage('RATE_LIMIT_PER_ADDRESS_PER_MINUTE') })
+  RATE_LIMIT_PER_ADDRESS_PER_MINUTE: number = 1200;
+
+  @Transform(toInt)
+  @IsInt({ message: rateLimitMessage('RATE_LIMIT_PER_USER_PER_MINUTE') })
+  @Min(0, { message: rateLimitMessage('RATE_LIMIT_PER_USER_PER_MINUTE') })
+  @Max(1_000_000, { message: rateLimitMessage('RATE_LIMIT_PER_USER_PER_MINUTE') })
+  RATE_LIMIT_PER_USER_PER_MINUTE: number = 300;
+
+  @IsOptional()
+  @IsString()
+  TRUST_PROXY?: string;
+
+  @IsOptional()
+  @IsString()
+  CORS_ALLOWED_ORIGINS?: string;
 
   @IsString()
   DATA_DIR: string = '.data';
@@ -176,6 +199,24 @@ export interface AppConfig {
   readonly retention: RetentionConfig;
   /** Whether the api serves the queue dashboard at `/admin/queues` (to admins only). */
   readonly bullBoardEnabled: boolean;
+  readonly http: HttpConfig;
+}
+
+/**
+ * Which proxies in front of the api may say who the client is (`X-Forwarded-For`): none, the
+ * number of hops, or their addresses and subnets (Express's `trust proxy` setting).
+ */
+export type TrustProxy = false | number | readonly string[];
+
+/** How the api meets the web: rate limits, who says the client's address, and CORS. */
+export interface HttpConfig {
+  /** Requests to /graphql and report downloads a minute from one address; 0 for no limit. */
+  readonly rateLimitPerAddressPerMinute: number;
+  /** GraphQL operations a minute by one signed-in person; 0 for no limit. */
+  readonly rateLimitPerUserPerMinute: number;
+  readonly trustProxy: TrustProxy;
+  /** Origins whose pages may call the api from a browser; none means same-origin only. */
+  readonly corsAllowedOrigins: readonly string[];
 }
 
 /** How long personal data is kept (SPEC §5.11); the retention job erases what is older. */
@@ -251,7 +292,50 @@ const OPTIONAL_VARIABLES = [
   'OIDC_AUDIENCE',
   'NOTIFY_API_KEY',
   'NOTIFY_BASE_URL',
+  'TRUST_PROXY',
+  'CORS_ALLOWED_ORIGINS',
 ];
+
+/** Names Express knows for groups of addresses, besides addresses and CIDR subnets. */
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_NAMES.has(entry)) return true;
+  const [address = '', bits, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128);
+}
+
+function trustProxyOf(value: string | undefined, problems: string[]): TrustProxy {
+  if (value === undefined || value === 'false') return false;
+  if (/^\d+$/.test(value) && Number(value) >= 1 && Number(value) <= 10) return Number(value);
+  const entries = value.split(',').map((entry) => entry.trim());
+  if (entries.every(isProxyAddress)) return entries;
+  problems.push(
+    `TRUST_PROXY must be false, the number of proxies in front of the api (1 to 10), or their addresses or subnets separated by commas (e.g. 10.0.0.0/8,loopback); "true" is refused since it would let any client choose its address (got ${JSON.stringify(value)})`,
+  );
+  return false;
+}
+
+function corsOriginsOf(value: string | undefined, problems: string[]): string[] {
+  if (value === undefined) return [];
+  const origins = value.split(',').map((entry) => entry.trim());
+  const bad = origins.filter((origin) => {
+    try {
+      const url = new URL(origin);
+      return !/^https?:$/.test(url.protocol) || url.origin !== origin;
+    } catch {
+      return true;
+    }
+  });
+  if (bad.length > 0)
+    problems.push(
+      `CORS_ALLOWED_ORIGINS must be origins separated by commas, each a scheme, host and optional port with no path, e.g. https://tracker.education.gov.uk (got ${bad.map((o) => JSON.stringify(o)).join(', ')})`,
+    );
+  return origins;
+}
 
 function notifyConfig(
   vars: EnvironmentVariables,
@@ -331,6 +415,12 @@ export function loadLauncherConfig(env: Environment): LauncherConfig {
   const auth = authConfig(vars, problems);
   const notify = notifyConfig(vars, env, problems);
   const reportLinks = reportLinksConfig(vars, problems);
+  const http: HttpConfig = {
+    rateLimitPerAddressPerMinute: vars.RATE_LIMIT_PER_ADDRESS_PER_MINUTE,
+    rateLimitPerUserPerMinute: vars.RATE_LIMIT_PER_USER_PER_MINUTE,
+    trustProxy: trustProxyOf(vars.TRUST_PROXY, problems),
+    corsAllowedOrigins: corsOriginsOf(vars.CORS_ALLOWED_ORIGINS, problems),
+  };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     nodeEnv: vars.NODE_ENV as NodeEnv,
@@ -352,6 +442,7 @@ export function loadLauncherConfig(env: Environment): LauncherConfig {
       outboxDays: vars.RETENTION_OUTBOX_DAYS,
     },
     bullBoardEnabled: vars.BULL_BOARD_ENABLED === 'true',
+    http,
   });
 }
 

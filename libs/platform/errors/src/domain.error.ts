@@ -82,6 +82,25 @@ export class NotEligibleError extends DomainError {
   }
 }
 
+/**
+ * A request over a rate limit. `extensions.http` is how Apollo Server lets an error set the
+ * response's status and headers: 429 with `Retry-After`, as for any HTTP client.
+ */
+export class RateLimitedError extends DomainError {
+  readonly extensions: { http: { status: number; headers: Map<string, string> } };
+
+  constructor(readonly retryAfterSeconds: number) {
+    super(
+      ErrorCode.RATE_LIMITED,
+      `Too many requests: try again in ${retryAfterSeconds} second${retryAfterSeconds === 1 ? '' : 's'}.`,
+      { retryAfterSeconds },
+    );
+    this.extensions = {
+      http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
+    };
+  }
+}
+
 /** A problem with a file handed in, where its user sees it: row 1 is the header row. */
 export interface FileRowProblem {
   /** null for a problem of the file as a whole. */
