@@ -65,6 +65,20 @@ const ANY_LOCAL_AUTHORITY = (condition: string) =>
              JOIN local_authority la ON la.id = e.local_authority_id
             WHERE se.session_id = s.id AND ${condition})`;
 
+/**
+ * Whether the caller may see a session's LA (`la`, in ANY_LOCAL_AUTHORITY): every one of a session
+ * in their programmes or of their supplier, and those of their regions. Uses the parameters the
+ * scope condition sets.
+ */
+function visibleLocalAuthority(scope: EngagementScope): string {
+  if (scope.all) return 'true';
+  const conditions = ['false'];
+  if (scope.programmeIds.length > 0) conditions.push('s.programme_id IN (:...scopeProgrammes)');
+  if (scope.supplierIds.length > 0) conditions.push('s.supplier_id IN (:...scopeSuppliers)');
+  if (scope.regionCodes.length > 0) conditions.push('la.region_code IN (:...scopeRegions)');
+  return `(${conditions.join(' OR ')})`;
+}
+
 @Injectable()
 export class SessionRepository {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
@@ -100,14 +114,19 @@ export class SessionRepository {
       qb.andWhere('s.status IN (:...statuses)', { statuses: query.statuses });
     if (query.supplierId) qb.andWhere('s.supplier_id = :supplierId', query);
     if (query.financialYear) qb.andWhere('s.financial_year = :financialYear', query);
-    if (query.regionCode) qb.andWhere(ANY_LOCAL_AUTHORITY('la.region_code = :regionCode'), query);
+    // A cohort may take in LAs the caller may not see (an adviser's other regions): a filter by
+    // LA, region or engagement matches only through those they may, or it would tell them which
+    // LAs attended.
+    const seen = visibleLocalAuthority(scope);
+    if (query.regionCode)
+      qb.andWhere(ANY_LOCAL_AUTHORITY(`la.region_code = :regionCode AND ${seen}`), query);
     if (query.localAuthorityId)
-      qb.andWhere(ANY_LOCAL_AUTHORITY('e.local_authority_id = :localAuthorityId'), query);
-    if (query.engagementId)
       qb.andWhere(
-        'EXISTS (SELECT 1 FROM session_engagement link WHERE link.session_id = s.id AND link.engagement_id = :engagementId)',
+        ANY_LOCAL_AUTHORITY(`e.local_authority_id = :localAuthorityId AND ${seen}`),
         query,
       );
+    if (query.engagementId)
+      qb.andWhere(ANY_LOCAL_AUTHORITY(`e.id = :engagementId AND ${seen}`), query);
     if (query.from) qb.andWhere(`${SESSION_DATE} >= :from`, query);
     if (query.to) qb.andWhere(`${SESSION_DATE} <= :to`, query);
     return qb;

@@ -675,6 +675,18 @@ describe('SessionsService', () => {
       expect(engagementsSeen.map((e) => e.id)).toEqual([hartlepool]);
       const [ofLeeds] = await sut.ofEngagements(MANAGER, [leeds]);
       expect(ofLeeds.map((session) => session.id)).toEqual([cohort.id]);
+
+      // Filtering by the part of the cohort the adviser may not see finds nothing.
+      const count = async (who: Caller, more: Record<string, unknown>) =>
+        (await sut.list(who, { ...filter, ...more }, {})).totalCount;
+      expect(await count(NORTH_EAST_ADVISER, { localAuthorityCode: HARTLEPOOL })).toBe(1);
+      expect(await count(NORTH_EAST_ADVISER, { localAuthorityCode: LEEDS })).toBe(0);
+      expect(await count(NORTH_EAST_ADVISER, { engagementId: hartlepool })).toBe(1);
+      expect(await count(NORTH_EAST_ADVISER, { engagementId: leeds })).toBe(0);
+      expect(await count(NORTH_EAST_ADVISER, { regionCode: 'E12000001' })).toBe(1);
+      expect(await count(NORTH_EAST_ADVISER, { regionCode: 'E12000003' })).toBe(0);
+      expect(await count(MANAGER, { engagementId: leeds })).toBe(1);
+      expect(await count(OTHER_SUPPLIER_STAFF, { regionCode: 'E12000003' })).toBe(1);
     });
 
     it('filters by status, date, LA, region and engagement, and pages without repeats', async () => {
