@@ -218,9 +218,13 @@ describe('ApiTokensService', () => {
       expect(await sut.list(callerWith([], null))).toEqual([]);
     });
 
-    it("refuses another person's tokens to anyone but an admin; an admin naming nobody gets NOT_FOUND", async () => {
-      await refusedWith(sut.list(adviser, otherAdviser.userId), ErrorCode.FORBIDDEN);
-      await refusedWith(sut.list(adviser, randomUUID()), ErrorCode.FORBIDDEN);
+    it('answers NOT_FOUND to anyone but an admin naming another person, as to anyone naming nobody', async () => {
+      const theirs = await refusedWith(sut.list(adviser, otherAdviser.userId), ErrorCode.NOT_FOUND);
+      const missing = randomUUID();
+      const nobody = await refusedWith(sut.list(adviser, missing), ErrorCode.NOT_FOUND);
+      expect(theirs.message.replace(otherAdviser.userId!, '<id>')).toBe(
+        nobody.message.replace(missing, '<id>'),
+      );
       await refusedWith(sut.list(admin, randomUUID()), ErrorCode.NOT_FOUND);
       await refusedWith(sut.list(admin, 'not-an-id'), ErrorCode.NOT_FOUND);
     });

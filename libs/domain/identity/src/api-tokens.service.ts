@@ -106,13 +106,15 @@ export class ApiTokensService {
     });
   }
 
-  /** The caller's own tokens, newest first; an admin may name anyone. Never the secrets. */
+  /**
+   * The caller's own tokens, newest first; an admin may name anyone. Anyone else naming another
+   * person answers NOT_FOUND, as if no such person existed. Never the secrets.
+   */
   async list(caller: Caller, userId?: string | null): Promise<ApiToken[]> {
     const ownerId = userId ?? caller.userId;
     if (ownerId !== caller.userId) {
-      if (!isAdmin(caller))
-        throw new ForbiddenError("Only admins may list another person's tokens.");
       if (
+        !isAdmin(caller) ||
         !ownerId ||
         !isUuid(ownerId) ||
         !(await this.dataSource.getRepository(AppUser).existsBy({ id: ownerId }))
