@@ -437,6 +437,20 @@ const MATRIX: Record<string, Row> = {
       `mutation { revokeProgrammeManager(input: { programmeId: "${programmeId}", userId: "${spareUserId}" }) { assigned } }`,
     expected: { ...managersOnly, PROGRAMME_MANAGER: 'FORBIDDEN' },
   },
+  'Query.users': {
+    document: '{ users(first: 1) { totalCount edges { node { id assignments { role } } } } }',
+    expected: { ...managersOnly, PROGRAMME_MANAGER: 'FORBIDDEN' },
+  },
+  'Mutation.assignRole': {
+    document: ({ spareUserId }) =>
+      `mutation { assignRole(input: { userId: "${spareUserId}", role: REGIONAL_ADVISER, regionCode: "E12000003" }) { id } }`,
+    expected: { ...managersOnly, PROGRAMME_MANAGER: 'FORBIDDEN' },
+  },
+  'Mutation.revokeRole': {
+    document: ({ spareUserId }) =>
+      `mutation { revokeRole(input: { userId: "${spareUserId}", role: REGIONAL_ADVISER, regionCode: "E12000003" }) { id } }`,
+    expected: { ...managersOnly, PROGRAMME_MANAGER: 'FORBIDDEN' },
+  },
   'Query.apiTokens': {
     document: '{ apiTokens { id name prefix } }',
     expected: { anonymous: 'UNAUTHENTICATED', noRole: 'ALLOWED', ...everyRole },

@@ -203,6 +203,96 @@ describe('the command line', () => {
     );
   });
 
+  describe('users', () => {
+    const production = {
+      NODE_ENV: 'production',
+      REPORT_LINK_SECRET: 'l'.repeat(32),
+      OIDC_ISSUER: 'https://oidc.example.gov.uk',
+      OIDC_AUDIENCE: 'la-delivery-tracker',
+    };
+
+    // Independent of the other tests' order: migrate is idempotent.
+    beforeAll(async () => {
+      expect((await run(CLI, ['migrate'], env)).code).toBe(0);
+    });
+
+    it('adds the first admin of a production installation, once however often asked, and lists them', async () => {
+      const subject = `dsi-${randomUUID()}`;
+      const productionEnv = { ...env, ...production, AUTH_HS256_SECRET: '' };
+      const added = await run(
+        CLI,
+        ['users', 'add-admin', '--subject', subject, '--email', 'ops@education.gov.uk'],
+        productionEnv,
+      );
+      expect(added).toMatchObject({
+        code: 0,
+        stdout: expect.stringMatching(
+          new RegExp(
+            `^Added ${subject} at https://oidc\\.example\\.gov\\.uk \\(user [0-9a-f-]{36}\\) an admin\\.`,
+          ),
+        ),
+      });
+      const again = await run(CLI, ['users', 'add-admin', '--subject', subject], productionEnv);
+      expect(again.stdout).toContain('is already an admin: nothing changed.');
+
+      const listed = await run(CLI, ['users', '--search', subject], productionEnv);
+      expect(listed.code).toBe(0);
+      const [header, row, total] = listed.stdout.trimEnd().split('\n');
+      expect(header.split(/\s{2,}/)).toEqual([
+        'NAME',
+        'E-MAIL',
+        'SUBJECT',
+        'ISSUER',
+        'ROLES',
+        'ID',
+      ]);
+      expect(row.split(/\s{2,}/)).toEqual([
+        '-',
+        'ops@education.gov.uk',
+        subject,
+        'https://oidc.example.gov.uk',
+        'ADMIN',
+        expect.stringMatching(/^[0-9a-f-]{36}$/),
+      ]);
+      expect(total).toBe('1 person.');
+
+      const client = new Client({ connectionString: database.url });
+      await client.connect();
+      try {
+        const { rows } = await client.query(
+          `SELECT a.action, a.actor_user_id AS actor, a.after FROM audit_event a
+             JOIN app_user u ON u.id::text = a.entity_id WHERE u.subject = $1`,
+          [subject],
+        );
+        expect(rows).toEqual([
+          { action: 'role-assignment.assign', actor: null, after: { role: 'ADMIN' } },
+        ]);
+      } finally {
+        await client.end();
+      }
+    });
+
+    it('lists only the people holding the role asked for', async () => {
+      const result = await run(CLI, ['users', '--role', 'admin'], env);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(/ADMIN/);
+      expect(result.stdout).not.toMatch(/REGIONAL_ADVISER|SUPPLIER|PROGRAMME_MANAGER/);
+    });
+
+    it.each([
+      [['users', '--role', 'OWNER'], '--role must be one of'],
+      [
+        ['users', 'add-admin', '--subject', 'x', '--email', 'not-an-address'],
+        '--email must be an e-mail address',
+      ],
+      [['users', 'add-admin'], "required option '--subject <sub>' not specified"],
+    ])('refuses %p, saying what is wrong', async (args, message) => {
+      const result = await run(CLI, args, env);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(message);
+    });
+  });
+
   it.each([
     ['PORT', 'abc', /PORT must be a whole number between 1 and 65535 \(got "abc"\)/],
     ['DATABASE_URL', 'mysql://x', /DATABASE_URL must be a PostgreSQL URL/],

@@ -429,6 +429,8 @@ const SWAPS: Record<string, SwapRow> = {
   },
   'Mutation.assignProgrammeManager': { notScoped: 'admins only, and admins see everything' },
   'Mutation.revokeProgrammeManager': { notScoped: 'admins only, and admins see everything' },
+  'Mutation.assignRole': { notScoped: 'admins only, and admins see everything' },
+  'Mutation.revokeRole': { notScoped: 'admins only, and admins see everything' },
 };
 
 /** What a scoped caller finds in a list. */

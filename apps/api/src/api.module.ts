@@ -69,6 +69,7 @@ import {
 } from './engagements/engagements.resolver';
 import { InspectionImportResolver } from './inspections/inspection-import.resolver';
 import { ProgrammeManagerResolver } from './identity/programme-manager.resolver';
+import { UsersResolver } from './identity/users.resolver';
 import { ApiTokensResolver } from './identity/api-tokens.resolver';
 import { ContractChangeResolver } from './programmes/contract-change.resolver';
 import { ContractResolver } from './programmes/contract.resolver';
@@ -258,6 +259,7 @@ export class ApiModule {
         SupplierChangeResolver,
         ContractChangeResolver,
         ProgrammeManagerResolver,
+        UsersResolver,
         ApiTokensResolver,
         MonthlyReturnsResolver,
         DeliverySessionsResolver,

@@ -12,6 +12,7 @@ import { seedDemo } from './commands/seed-demo.command';
 import { services } from './commands/services.command';
 import { start } from './commands/start.command';
 import { token } from './commands/token.command';
+import { addAdmin, listUsers } from './commands/users.command';
 import { runningServices } from './running-services';
 
 const log = (message: string) => process.stdout.write(`${message}\n`);
@@ -192,6 +193,30 @@ program
       await token(databaseConfig(), options, log);
     },
   );
+
+const users = program
+  .command('users')
+  .description('list the people who have signed in (or been added), with the roles they hold')
+  .option('--search <text>', 'only those whose name, e-mail or subject contains this')
+  .option('--role <role>', 'only those holding this role')
+  .action(async (options: { search?: string; role?: string }) => {
+    await listUsers(databaseConfig(), options, log);
+  });
+
+users
+  .command('add-admin')
+  .description(
+    'make a person an admin, adding them if they have not signed in yet (how a new installation gets its first admin); running it again changes nothing',
+  )
+  .requiredOption('--subject <sub>', 'the person’s id at their issuer (the `sub` of their token)')
+  .option(
+    '--issuer <iss>',
+    'their issuer (OIDC_ISSUER when left out; the development issuer without one)',
+  )
+  .option('--email <address>', 'their e-mail address')
+  .action(async (options: { subject: string; issuer?: string; email?: string }) => {
+    await addAdmin(databaseConfig(), options, log);
+  });
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   // Every error a command raises says what went wrong and what to do; a stack would bury that.

@@ -139,6 +139,10 @@ export const ACCESS_POLICY: Readonly<Record<string, Access>> = {
   // Who manages which programme is for admins alone (SPEC §2).
   'Mutation.assignProgrammeManager': [Role.ADMIN],
   'Mutation.revokeProgrammeManager': [Role.ADMIN],
+  // People and their role assignments are for admins alone (SPEC §2).
+  'Query.users': [Role.ADMIN],
+  'Mutation.assignRole': [Role.ADMIN],
+  'Mutation.revokeRole': [Role.ADMIN],
   // Personal API tokens (SPEC §2): anyone holding a role may make one for themselves (the service
   // refuses a caller using a token). Anyone signed in may list and revoke their own, so a person
   // whose roles were taken away can still clear up; admins may reach anyone's.

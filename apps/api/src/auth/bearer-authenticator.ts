@@ -33,7 +33,9 @@ export class BearerAuthenticator {
   async authenticate(bearer: string): Promise<Authenticated> {
     if (isApiTokenBearer(bearer)) {
       const { owner, tokenId, expiresAt } = await this.apiTokens.authenticate(bearer);
-      const caller = await this.callers.load(owner);
+      // No profile: an API token records nothing about its owner, it only names them.
+      const { issuer, subject, email } = owner;
+      const caller = await this.callers.load({ issuer, subject, email });
       return { caller: { ...caller, apiTokenId: tokenId }, expiresAt };
     }
     const caller = await this.callers.load(await this.verifier.verify(bearer));

@@ -1,18 +1,9 @@
 import { NotificationsService } from '@la-tracker/domain/notifications';
 import { ReminderScanService } from '@la-tracker/domain/reminders';
-import { Role, type Caller } from '@la-tracker/platform/auth';
 import type { AppConfig } from '@la-tracker/platform/config';
 import { dateInEngland, isIsoDate } from '@la-tracker/platform/time';
 import { withCliContext } from '../cli-context';
-
-/** The operator at the command line reads every notification, as an admin does. */
-const OPERATOR: Caller = {
-  userId: null,
-  issuer: 'cli',
-  subject: 'cli:operator',
-  email: null,
-  grants: [{ role: Role.ADMIN, supplierId: null, regionCode: null, programmeId: null }],
-};
+import { OPERATOR } from '../operator';
 
 /** Runs the reminder scan now (as the 07:00 schedule does), for today or the day given. */
 export async function runReminders(

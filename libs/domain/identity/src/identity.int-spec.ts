@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import { AuditEvent } from '@la-tracker/platform/audit';
 import { Role } from '@la-tracker/platform/auth';
-import { BadUserInputError, ForbiddenError, NotFoundError } from '@la-tracker/platform/errors';
+import { ConfigError } from '@la-tracker/platform/config';
+import {
+  BadUserInputError,
+  ErrorCode,
+  ForbiddenError,
+  NotFoundError,
+} from '@la-tracker/platform/errors';
 import {
   callerWith,
   createDomainTestContext,
@@ -17,6 +23,10 @@ import { AppUser } from './app-user.entity';
 import { identityEntities } from './identity.entities';
 import { IdentityModule } from './identity.module';
 import { IdentityService } from './identity.service';
+import { RoleAssignmentWriter } from './role-assignment.writer';
+import { SignInService } from './sign-in.service';
+import { UserRepository } from './user.repository';
+import { UsersService } from './users.service';
 
 // The default programme, which the seed creates in every database (the template's too).
 const PROGRAMME = '6c1f0f52-7d43-4b8e-9a55-1b5d2a0c7e01';
@@ -147,6 +157,107 @@ describe('IdentityService', () => {
           regionCodes: ['E12000010'],
         }),
       ).rejects.toThrow('no region has the code E12000010');
+    });
+  });
+
+  describe('revokeRole', () => {
+    it('refuses the second of two removals of the last two admins, even while the first is uncommitted', async () => {
+      const users = app.get(UsersService);
+      const { id: otherId } = await dataSource
+        .getRepository(AppUser)
+        .save({ issuer: 'test', subject: 'other-admin', email: null, displayName: null });
+      await users.assignRole(admin, { userId, role: Role.ADMIN });
+      await users.assignRole(admin, { userId: otherId, role: Role.ADMIN });
+      // One removal is under way, not yet committed, when the other is asked for.
+      const first = dataSource.createQueryRunner();
+      await first.connect();
+      await first.startTransaction();
+      try {
+        await app.get(RoleAssignmentWriter).revoke(first.manager, {
+          actorUserId: admin.userId,
+          userId,
+          grant: grant(Role.ADMIN),
+        });
+        const second = users.revokeRole(admin, { userId: otherId, role: Role.ADMIN });
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        await first.commitTransaction();
+        await expect(second).rejects.toMatchObject({ code: ErrorCode.CONFLICT });
+      } finally {
+        await first.release();
+      }
+      expect(
+        await dataSource.query(
+          `SELECT count(*)::int AS admins FROM role_assignment WHERE role = 'ADMIN'`,
+        ),
+      ).toEqual([{ admins: 1 }]);
+    });
+  });
+
+  describe('signing in', () => {
+    const organisationId = 'org-with-a-missing-supplier';
+    let signIn: INestApplicationContext;
+
+    beforeEach(async () => {
+      const config = testConfig({
+        databaseUrl: database.url,
+        redisUrl: testEnvironment().redisUrl,
+      });
+      signIn = await createDomainTestContext({
+        config: {
+          ...config,
+          auth: {
+            ...config.auth,
+            oidc: {
+              issuer: 'https://oidc.example.gov.uk',
+              audience: 'la-delivery-tracker',
+              organisationRoles: {
+                [organisationId]: { role: 'SUPPLIER', supplierId: randomUUID() },
+              },
+            },
+          },
+        },
+        entities: [...identityEntities, AuditEvent],
+        imports: [IdentityModule],
+      });
+    });
+
+    afterEach(() => signIn.close());
+
+    it('records a person whose organisation’s scope no longer exists, giving them no role', async () => {
+      const caller = await signIn.get(IdentityService).load({
+        issuer: 'https://oidc.example.gov.uk',
+        subject: 'dsi-person',
+        email: 'pat@example.gov.uk',
+        profile: { displayName: 'Pat Person', organisation: { id: organisationId, name: null } },
+      });
+      expect(caller).toMatchObject({ userId: expect.any(String), grants: [] });
+      expect(
+        await dataSource.query(
+          `SELECT email, display_name FROM app_user WHERE subject = 'dsi-person'`,
+        ),
+      ).toEqual([{ email: 'pat@example.gov.uk', display_name: 'Pat Person' }]);
+      expect(
+        await dataSource.query(`SELECT 1 FROM audit_event WHERE entity_id = $1`, [caller.userId]),
+      ).toEqual([]);
+    });
+
+    it('refuses to start with a mapping that grants ADMIN, naming the setting', () => {
+      const config = testConfig({
+        databaseUrl: database.url,
+        redisUrl: testEnvironment().redisUrl,
+      });
+      const oidc = {
+        issuer: 'https://oidc.example.gov.uk',
+        audience: 'la-delivery-tracker',
+        organisationRoles: { 'org-1': { role: 'ADMIN' } },
+      };
+      const starting = () =>
+        new SignInService(dataSource, app.get(RoleAssignmentWriter), app.get(UserRepository), {
+          ...config,
+          auth: { ...config.auth, oidc },
+        });
+      expect(starting).toThrow(ConfigError);
+      expect(starting).toThrow(/OIDC_ORGANISATION_ROLES: organisation "org-1"/);
     });
   });
 });

@@ -8,27 +8,16 @@ import {
   Role,
   type Caller,
   type RoleGrant,
+  type VerifiedIdentity,
 } from '@la-tracker/platform/auth';
 import { isUuid } from '@la-tracker/platform/database';
-import {
-  BadUserInputError,
-  ForbiddenError,
-  NotFoundError,
-  type FieldProblem,
-} from '@la-tracker/platform/errors';
+import { BadUserInputError, ForbiddenError, NotFoundError } from '@la-tracker/platform/errors';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppUser } from './app-user.entity';
 import { RoleAssignment } from './role-assignment.entity';
-import { grantsFor, type RequestedScopes } from './role-assignment.rules';
-
-function grantOf(assignment: RoleAssignment): RoleGrant {
-  return {
-    role: assignment.role,
-    supplierId: assignment.supplierId,
-    regionCode: assignment.regionCode,
-    programmeId: assignment.programmeId,
-  };
-}
+import { grantOf, grantsFor, type RequestedScopes } from './role-assignment.rules';
+import { RoleAssignmentWriter } from './role-assignment.writer';
+import { SignInService } from './sign-in.service';
 
 /** Who manages a programme, after a change to it. */
 export interface ProgrammeManagerAssignment {
@@ -36,6 +25,13 @@ export interface ProgrammeManagerAssignment {
   programmeId: string;
   assigned: boolean;
 }
+
+const managerOf = (programmeId: string): RoleGrant => ({
+  role: Role.PROGRAMME_MANAGER,
+  supplierId: null,
+  regionCode: null,
+  programmeId,
+});
 
 const grantKey = (grant: RoleGrant) =>
   [grant.role, grant.supplierId, grant.regionCode, grant.programmeId].join('|');
@@ -46,15 +42,21 @@ export class IdentityService extends CallerLoader {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(AuditWriter) private readonly audit: AuditWriter,
+    @Inject(RoleAssignmentWriter) private readonly assignments: RoleAssignmentWriter,
+    @Inject(SignInService) private readonly signIns: SignInService,
   ) {
     super();
   }
 
-  /** The person and every grant they hold (two indexed look-ups). Unknown people hold none. */
-  async load(identity: { issuer: string; subject: string; email: string | null }): Promise<Caller> {
-    const user = await this.dataSource
+  /**
+   * The person and every grant they hold (two indexed look-ups). Unknown people hold none; a
+   * person the OpenID Connect issuer vouches for is recorded, or their record refreshed, first.
+   */
+  async load(identity: VerifiedIdentity): Promise<Caller> {
+    const known = await this.dataSource
       .getRepository(AppUser)
       .findOneBy({ issuer: identity.issuer, subject: identity.subject });
+    const user = await this.signIns.record(identity, known);
     const assignments = user
       ? await this.dataSource
           .getRepository(RoleAssignment)
@@ -130,28 +132,15 @@ export class IdentityService extends CallerLoader {
    * Within a change already under way (a manager creating a programme), makes the person a
    * manager of the programme unless they are already; audited. True when it granted anything.
    */
-  async grantProgrammeIn(
+  grantProgrammeIn(
     manager: EntityManager,
     grant: { actorUserId: string | null; userId: string; programmeId: string },
   ): Promise<boolean> {
-    const assignments = manager.getRepository(RoleAssignment);
-    const where = {
-      userId: grant.userId,
-      role: Role.PROGRAMME_MANAGER,
-      programmeId: grant.programmeId,
-    };
-    if (await assignments.existsBy(where)) return false;
-    await assignments.insert({ ...where, supplierId: null, regionCode: null });
-    await this.audit.record(manager, {
+    return this.assignments.grant(manager, {
       actorUserId: grant.actorUserId,
-      action: 'role-assignment.assign',
-      entityType: 'app_user',
-      entityId: grant.userId,
-      before: null,
-      after: { role: Role.PROGRAMME_MANAGER, programmeId: grant.programmeId },
-      programmeId: grant.programmeId,
+      userId: grant.userId,
+      grant: managerOf(grant.programmeId),
     });
-    return true;
   }
 
   private async changeProgrammeManager(
@@ -162,71 +151,22 @@ export class IdentityService extends CallerLoader {
     if (!isAdmin(caller)) throw new ForbiddenError('Only admins decide who manages a programme.');
     const { programmeId, userId } = input;
     return this.dataSource.transaction(async (manager) => {
-      // Locks the person, so two changes to their roles never interleave.
-      const user = isUuid(userId)
-        ? await manager
-            .getRepository(AppUser)
-            .findOne({ where: { id: userId }, lock: { mode: 'pessimistic_write' } })
-        : null;
-      if (!user) throw new NotFoundError('User', userId);
+      await this.assignments.lockUser(manager, userId);
       const programme = isUuid(programmeId)
         ? await manager.query<unknown[]>('SELECT 1 FROM programme WHERE id = $1', [programmeId])
         : [];
       if (programme.length === 0) throw new NotFoundError('Programme', programmeId);
-      if (assign) {
-        await this.grantProgrammeIn(manager, { actorUserId: caller.userId, userId, programmeId });
-      } else {
-        const where = { userId, role: Role.PROGRAMME_MANAGER, programmeId };
-        const { affected } = await manager.getRepository(RoleAssignment).delete(where);
-        if (affected) {
-          await this.audit.record(manager, {
-            actorUserId: caller.userId,
-            action: 'role-assignment.revoke',
-            entityType: 'app_user',
-            entityId: userId,
-            before: { role: Role.PROGRAMME_MANAGER, programmeId },
-            after: null,
-            programmeId,
-          });
-        }
-      }
+      const change = { actorUserId: caller.userId, userId, grant: managerOf(programmeId) };
+      if (assign) await this.assignments.grant(manager, change);
+      else await this.assignments.revoke(manager, change);
       return { userId, programmeId, assigned: assign };
     });
   }
 
-  /**
-   * Scopes name records that exist. Plain SQL on their tables, so people do not depend on the
-   * libraries that keep suppliers and programmes.
-   */
+  /** Scopes name records that exist; problems are named as `ensureDevelopmentUser` is asked. */
   private async assertScopesExist(grants: RoleGrant[]): Promise<void> {
-    const problems: FieldProblem[] = [];
-    const check = async (
-      key: 'regionCode' | 'supplierId' | 'programmeId',
-      sql: string,
-      problem: (value: string) => FieldProblem,
-    ) => {
-      const values = grants
-        .map((grant) => grant[key])
-        .filter((value): value is string => value !== null);
-      if (values.length === 0) return;
-      const found = (await this.dataSource.query<Array<{ key: string }>>(sql, [values])).map(
-        (row) => row.key,
-      );
-      problems.push(...values.filter((value) => !found.includes(value)).map(problem));
-    };
-    await check('regionCode', 'SELECT code AS key FROM region WHERE code = ANY($1)', (code) => ({
-      field: 'regionCodes',
-      message: `no region has the code ${code}`,
-    }));
-    await check('supplierId', 'SELECT id::text AS key FROM supplier WHERE id = ANY($1)', (id) => ({
-      field: 'supplierIds',
-      message: `no supplier has the id ${id}`,
-    }));
-    await check(
-      'programmeId',
-      'SELECT id::text AS key FROM programme WHERE id = ANY($1)',
-      (id) => ({ field: 'programmeIds', message: `no programme has the id ${id}` }),
-    );
+    const missing = await this.assignments.missingScopes(this.dataSource.manager, grants);
+    const problems = missing.map((problem) => ({ ...problem, field: `${problem.field}s` }));
     if (problems.length > 0) throw BadUserInputError.forFields(problems);
   }
 }

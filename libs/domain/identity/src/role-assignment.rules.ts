@@ -1,4 +1,4 @@
-import { Role, type RoleGrant } from '@la-tracker/platform/auth';
+import { isRole, Role, type RoleGrant } from '@la-tracker/platform/auth';
 import { REGION_CODE } from '@la-tracker/domain/local-authorities';
 import { isUuid } from '@la-tracker/platform/database';
 import type { FieldProblem } from '@la-tracker/platform/errors';
@@ -29,8 +29,10 @@ export function grantsFor(
   misplaced('supplierIds', 'a supplier', Role.SUPPLIER);
   misplaced('regionCodes', 'a region', Role.REGIONAL_ADVISER);
   misplaced('programmeIds', 'a programme', Role.PROGRAMME_MANAGER);
-  for (const id of [...scopes.supplierIds, ...scopes.programmeIds]) {
-    if (!isUuid(id)) problems.push({ field: 'scope', message: `"${id}" is not an id (a UUID)` });
+  for (const field of ['supplierIds', 'programmeIds'] as const) {
+    for (const id of scopes[field]) {
+      if (!isUuid(id)) problems.push({ field, message: `"${id}" is not an id (a UUID)` });
+    }
   }
   for (const code of scopes.regionCodes) {
     if (!REGION_CODE.test(code))
@@ -79,4 +81,111 @@ export function grantsFor(
       break;
   }
   return { grants, problems };
+}
+
+/** Just the grant of an assignment (or anything holding one). */
+export function grantOf(held: RoleGrant): RoleGrant {
+  return {
+    role: held.role,
+    supplierId: held.supplierId,
+    regionCode: held.regionCode,
+    programmeId: held.programmeId,
+  };
+}
+
+/** One role with at most one scope record, as an admin grants or revokes it. */
+export interface GrantRequest {
+  role: Role;
+  supplierId?: string | null;
+  regionCode?: string | null;
+  programmeId?: string | null;
+}
+
+const SCOPE_FIELD: Record<string, keyof Omit<GrantRequest, 'role'>> = {
+  supplierIds: 'supplierId',
+  regionCodes: 'regionCode',
+  programmeIds: 'programmeId',
+};
+
+const listOf = (value: string | null | undefined): string[] =>
+  value === undefined || value === null ? [] : [value];
+
+/**
+ * The single grant a request amounts to, by the same rules as `grantsFor`, with problems named
+ * after the request's own fields (`supplierId`, not `supplierIds`).
+ */
+export function grantFor(request: GrantRequest): {
+  grant: RoleGrant | null;
+  problems: FieldProblem[];
+} {
+  const { grants, problems } = grantsFor(request.role, {
+    supplierIds: listOf(request.supplierId),
+    regionCodes: listOf(request.regionCode),
+    programmeIds: listOf(request.programmeId),
+  });
+  return {
+    grant: problems.length === 0 ? (grants[0] ?? null) : null,
+    problems: problems.map((problem) => ({
+      ...problem,
+      field: SCOPE_FIELD[problem.field] ?? problem.field,
+    })),
+  };
+}
+
+/** What an audit entry says of a grant: its role and the scope it has, nothing empty. */
+export function grantValues(grant: RoleGrant): Record<string, string> {
+  const values: Record<string, string> = { role: grant.role };
+  if (grant.supplierId) values.supplierId = grant.supplierId;
+  if (grant.regionCode) values.regionCode = grant.regionCode;
+  if (grant.programmeId) values.programmeId = grant.programmeId;
+  return values;
+}
+
+/** A role and scope for the people of one organisation, as configured (OIDC_ORGANISATION_ROLES). */
+export interface OrganisationRoleSetting {
+  role: string;
+  supplierId?: string;
+  regionCode?: string;
+  programmeId?: string;
+}
+
+/**
+ * The grant each configured organisation's people get on first sign-in, or what is wrong with
+ * the setting. ADMIN is never granted by organisation: an admin or the command line decides who
+ * runs the service.
+ */
+export function organisationGrants(mapping: Readonly<Record<string, OrganisationRoleSetting>>): {
+  grants: Map<string, RoleGrant>;
+  problems: string[];
+} {
+  const grants = new Map<string, RoleGrant>();
+  const problems: string[] = [];
+  for (const [organisationId, setting] of Object.entries(mapping)) {
+    const where = `organisation "${organisationId}"`;
+    if (!isRole(setting.role) || setting.role === Role.ADMIN) {
+      problems.push(
+        `${where}: role must be PROGRAMME_MANAGER, SUPPLIER or REGIONAL_ADVISER (ADMIN is granted only by an admin or \`npm run cli -- users add-admin\`), not "${setting.role}"`,
+      );
+      continue;
+    }
+    const { grant, problems: found } = grantFor({ ...setting, role: setting.role });
+    problems.push(...found.map((problem) => `${where}: ${problem.field}: ${problem.message}`));
+    if (grant) grants.set(organisationId, grant);
+  }
+  return { grants, problems };
+}
+
+/**
+ * What to change in a person's record from what their issuer now says: only what it says and
+ * differs, so an unchanged person costs no write.
+ */
+export function profileChanges(
+  held: { email: string | null; displayName: string | null },
+  said: { email: string | null; displayName: string | null },
+): { email?: string; displayName?: string } {
+  const changes: { email?: string; displayName?: string } = {};
+  if (said.email !== null && said.email !== held.email) changes.email = said.email;
+  if (said.displayName !== null && said.displayName !== held.displayName)
+    changes.displayName = said.displayName;
+  return changes;
 }

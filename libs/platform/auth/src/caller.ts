@@ -1,4 +1,5 @@
 import { Role } from './role';
+import type { VerifiedIdentity } from './token-verifier';
 
 /** One role a person holds, with the records it reaches (absent for a role with no scope). */
 export interface RoleGrant {
@@ -66,9 +67,5 @@ export function programmeIdsOf(caller: Caller): string[] {
  * depends only on this, so platform code knows nothing of how people are stored.
  */
 export abstract class CallerLoader {
-  abstract load(identity: {
-    issuer: string;
-    subject: string;
-    email: string | null;
-  }): Promise<Caller>;
+  abstract load(identity: VerifiedIdentity): Promise<Caller>;
 }

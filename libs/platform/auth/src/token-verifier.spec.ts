@@ -4,6 +4,7 @@ import {
   DEVELOPMENT_AUDIENCE,
   DEVELOPMENT_ISSUER,
   signDevelopmentToken,
+  signInProfileOf,
   TokenVerifier,
 } from './token-verifier';
 
@@ -80,5 +81,37 @@ describe('TokenVerifier', () => {
         message: 'Your token is not a JWT: sign in again.',
       });
     });
+  });
+});
+
+describe('signInProfileOf', () => {
+  it('names the person from given and family names, before a full name', () => {
+    expect(
+      signInProfileOf({ given_name: ' Ada ', family_name: 'Lovelace', name: 'A. Lovelace' }),
+    ).toEqual({ displayName: 'Ada Lovelace', organisation: null });
+    expect(signInProfileOf({ family_name: 'Lovelace' }).displayName).toBe('Lovelace');
+    expect(signInProfileOf({ name: 'Ada Lovelace' }).displayName).toBe('Ada Lovelace');
+    expect(signInProfileOf({ name: '  ', given_name: 7 }).displayName).toBeNull();
+  });
+
+  it('reads DfE Sign-in’s organisation, given as an object or as JSON text', () => {
+    const organisation = {
+      id: '13A3A9B5-1A2B-4C3D-8E9F-0A1B2C3D4E5F',
+      name: 'North Star Consulting Ltd',
+      category: { id: '008', name: 'Other Stakeholders' },
+      urn: null,
+      ukprn: '10012345',
+    };
+    const expected = { id: organisation.id, name: 'North Star Consulting Ltd' };
+    expect(signInProfileOf({ organisation }).organisation).toEqual(expected);
+    expect(signInProfileOf({ organisation: JSON.stringify(organisation) }).organisation).toEqual(
+      expected,
+    );
+  });
+
+  it('ignores an organisation with no id, or one that is not an object', () => {
+    expect(signInProfileOf({ organisation: { name: 'Nameless' } }).organisation).toBeNull();
+    expect(signInProfileOf({ organisation: '{not json' }).organisation).toBeNull();
+    expect(signInProfileOf({ organisation: ['org-1'] }).organisation).toBeNull();
   });
 });

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ConfigError, loadConfig, loadLauncherConfig } from './config';
 
 const services = {
@@ -230,6 +233,65 @@ describe('auth settings', () => {
     expect(
       problemsOf(() => loadConfig({ ...services, ...oidc, OIDC_ISSUER: 'http://example.com' }))[0],
     ).toMatch(/OIDC_ISSUER must be an https URL/);
+  });
+});
+
+describe('OIDC_ORGANISATION_ROLES', () => {
+  const oidc = { OIDC_ISSUER: 'https://oidc.example.gov.uk', OIDC_AUDIENCE: 'la-delivery-tracker' };
+  const mapping = {
+    'b4a1e5c2-0000-4000-8000-00000000000a': {
+      role: 'SUPPLIER',
+      supplierId: '0b9a3c1e-2f4d-4e5a-9b6c-7d8e9f0a1b2c',
+    },
+    'b4a1e5c2-0000-4000-8000-00000000000b': { role: 'REGIONAL_ADVISER', regionCode: 'E12000001' },
+  };
+
+  it('is absent unless set', () => {
+    expect(loadConfig({ ...services, ...oidc }).auth.oidc?.organisationRoles).toBeUndefined();
+  });
+
+  it('reads the mapping given as JSON', () => {
+    const sut = loadConfig({
+      ...services,
+      ...oidc,
+      OIDC_ORGANISATION_ROLES: JSON.stringify(mapping),
+    });
+    expect(sut.auth.oidc?.organisationRoles).toEqual(mapping);
+  });
+
+  it('reads the mapping from a file named instead', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'organisation-roles-'));
+    try {
+      const file = join(dir, 'roles.json');
+      writeFileSync(file, JSON.stringify(mapping));
+      const sut = loadConfig({ ...services, ...oidc, OIDC_ORGANISATION_ROLES: file });
+      expect(sut.auth.oidc?.organisationRoles).toEqual(mapping);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.each([
+    ['/nonexistent/roles.json', /is neither JSON nor a file that can be read/],
+    ['{"org": ', /is not valid JSON/],
+    ['{"org": "SUPPLIER"}', /gives organisation "org" something other than a role and its scope/],
+    ['{"org": {"supplierId": "x"}}', /gives organisation "org" something other than a role/],
+    ['{"org": {"role": "SUPPLIER", "region": "E12000001"}}', /something other than a role/],
+    ['{"org": {"role": 3}}', /something other than a role/],
+  ])('refuses %s, naming the variable and the form it takes', (value, message) => {
+    const [problem] = problemsOf(() =>
+      loadConfig({ ...services, ...oidc, OIDC_ORGANISATION_ROLES: value }),
+    );
+    expect(problem).toMatch(message);
+    expect(problem).toMatch(/^OIDC_ORGANISATION_ROLES .*expected \{"<organisation id>"/);
+  });
+
+  it('refuses a mapping where there is no OpenID Connect issuer', () => {
+    expect(
+      problemsOf(() =>
+        loadConfig({ ...services, OIDC_ORGANISATION_ROLES: JSON.stringify(mapping) }),
+      ),
+    ).toEqual(['OIDC_ORGANISATION_ROLES needs OIDC_ISSUER: it maps DfE Sign-in organisations']);
   });
 });
 

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { isIP } from 'node:net';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
@@ -143,6 +144,10 @@ class EnvironmentVariables {
   OIDC_AUDIENCE?: string;
 
   @IsOptional()
+  @IsString()
+  OIDC_ORGANISATION_ROLES?: string;
+
+  @IsOptional()
   @Matches(/^\S{32,}$/, {
     message: 'REPORT_LINK_SECRET must be at least 32 characters with no spaces',
   })
@@ -243,7 +248,70 @@ export interface NotifyConfig {
 export interface AuthConfig {
   readonly hs256Secret?: string;
   readonly developmentSecretFile?: string;
-  readonly oidc?: { readonly issuer: string; readonly audience: string };
+  readonly oidc?: {
+    readonly issuer: string;
+    readonly audience: string;
+    /** By DfE Sign-in organisation id, the grant a person of it gets on first sign-in. */
+    readonly organisationRoles?: Readonly<Record<string, OrganisationRole>>;
+  };
+}
+
+/**
+ * A role, with its scope, for the people of one organisation (OIDC_ORGANISATION_ROLES). Only its
+ * shape is checked here; the identity library checks it makes sense when it starts.
+ */
+export interface OrganisationRole {
+  readonly role: string;
+  readonly supplierId?: string;
+  readonly regionCode?: string;
+  readonly programmeId?: string;
+}
+
+const ORGANISATION_ROLE_KEYS = ['role', 'supplierId', 'regionCode', 'programmeId'];
+const ORGANISATION_ROLES_EXAMPLE =
+  '{"<organisation id>": {"role": "SUPPLIER", "supplierId": "<supplier id>"}}';
+
+/**
+ * OIDC_ORGANISATION_ROLES: JSON mapping DfE Sign-in organisation ids to a role and scope, given
+ * inline or as the path of a file holding it.
+ */
+function organisationRoles(
+  value: string,
+  problems: string[],
+): Readonly<Record<string, OrganisationRole>> | undefined {
+  const problem = (what: string) => {
+    problems.push(`OIDC_ORGANISATION_ROLES ${what}; expected ${ORGANISATION_ROLES_EXAMPLE}`);
+    return undefined;
+  };
+  let json = value.trim();
+  if (!json.startsWith('{')) {
+    try {
+      json = readFileSync(json, 'utf8');
+    } catch {
+      return problem(`is neither JSON nor a file that can be read (${value})`);
+    }
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    return problem('is not valid JSON');
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+    return problem('must be a JSON object');
+  for (const [organisationId, grant] of Object.entries(parsed as Record<string, unknown>)) {
+    const fields = grant !== null && typeof grant === 'object' ? Object.entries(grant) : [];
+    const wellFormed =
+      fields.some(([key]) => key === 'role') &&
+      fields.every(
+        ([key, field]) => ORGANISATION_ROLE_KEYS.includes(key) && typeof field === 'string',
+      );
+    if (!wellFormed)
+      return problem(
+        `gives organisation "${organisationId}" something other than a role and its scope (${ORGANISATION_ROLE_KEYS.join(', ')}, as text)`,
+      );
+  }
+  return Object.freeze(parsed as Record<string, OrganisationRole>);
 }
 
 /**
@@ -290,6 +358,7 @@ const OPTIONAL_VARIABLES = [
   'REPORT_LINK_SECRET',
   'OIDC_ISSUER',
   'OIDC_AUDIENCE',
+  'OIDC_ORGANISATION_ROLES',
   'NOTIFY_API_KEY',
   'NOTIFY_BASE_URL',
   'TRUST_PROXY',
@@ -376,9 +445,19 @@ function authConfig(vars: EnvironmentVariables, problems: string[]): AuthConfig 
       'AUTH_HS256_SECRET must not be set in production: local tokens are for development and tests only',
     );
   }
+  if (vars.OIDC_ORGANISATION_ROLES && !vars.OIDC_ISSUER) {
+    problems.push('OIDC_ORGANISATION_ROLES needs OIDC_ISSUER: it maps DfE Sign-in organisations');
+  }
+  const organisations = vars.OIDC_ORGANISATION_ROLES
+    ? organisationRoles(vars.OIDC_ORGANISATION_ROLES, problems)
+    : undefined;
   const oidc =
     vars.OIDC_ISSUER && vars.OIDC_AUDIENCE
-      ? { issuer: vars.OIDC_ISSUER, audience: vars.OIDC_AUDIENCE }
+      ? {
+          issuer: vars.OIDC_ISSUER,
+          audience: vars.OIDC_AUDIENCE,
+          ...(organisations ? { organisationRoles: organisations } : {}),
+        }
       : undefined;
   if (production) return { oidc };
   return {
