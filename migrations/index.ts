@@ -30,6 +30,7 @@ import { Notifications1795650974772 } from './1795650974772-Notifications';
 import { LeadMemberNetworks1795651297178 } from './1795651297178-LeadMemberNetworks';
 import { Reports1795660114324 } from './1795660114324-Reports';
 import { ReportRunId1795663514002 } from './1795663514002-ReportRunId';
+import { ApiTokens1795671756473 } from './1795671756473-ApiTokens';
 
 /** Every entity the database holds: the schema the migrations below must produce. */
 export const entities = [
@@ -68,4 +69,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   LeadMemberNetworks1795651297178,
   Reports1795660114324,
   ReportRunId1795663514002,
+  ApiTokens1795671756473,
 ];

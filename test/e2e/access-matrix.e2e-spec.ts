@@ -451,6 +451,21 @@ const MATRIX: Record<string, Row> = {
       `mutation { revokeRole(input: { userId: "${spareUserId}", role: REGIONAL_ADVISER, regionCode: "E12000003" }) { id } }`,
     expected: { ...managersOnly, PROGRAMME_MANAGER: 'FORBIDDEN' },
   },
+  'Query.apiTokens': {
+    document: '{ apiTokens { id name prefix } }',
+    expected: { anonymous: 'UNAUTHENTICATED', noRole: 'ALLOWED', ...everyRole },
+  },
+  'Mutation.createApiToken': {
+    // A month ahead: always within the year a token may last.
+    document: (_fixtures, kind) =>
+      `mutation { createApiToken(input: { name: "Matrix ${kind}", expiresOn: "${new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10)}" }) { token { id } } }`,
+    expected: { anonymous: 'UNAUTHENTICATED', noRole: 'FORBIDDEN', ...everyRole },
+  },
+  'Mutation.revokeApiToken': {
+    document: `mutation { revokeApiToken(id: "${NO_SUCH_ID}") { id } }`,
+    expected: { anonymous: 'UNAUTHENTICATED', noRole: 'ALLOWED', ...everyRole },
+    answers: ['NOT_FOUND'],
+  },
 };
 
 describe('the access matrix', () => {

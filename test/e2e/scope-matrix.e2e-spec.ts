@@ -56,6 +56,9 @@ interface ScopeScenario extends GoldenScenario {
   recommendation: string;
   /** An MI pack of the reference programme, asked for by its manager. */
   report: string;
+  /** The reference manager's person id, and a personal API token of theirs. */
+  managerUserId: string;
+  managerApiToken: string;
   /** LA record ids (not codes), by name. */
   localAuthorityId: { hartlepool: string; leeds: string };
 }
@@ -408,6 +411,21 @@ const SWAPS: Record<string, SwapRow> = {
   'Mutation.addSupplierContact': {
     notScoped:
       'suppliers are shared between programmes: every manager may list them and add a contact',
+  },
+  // A person's API tokens are theirs alone (admins see everyone's).
+  'Query.apiTokens': {
+    document: 'query ($id: ID) { apiTokens(userId: $id) { id } }',
+    cases: [
+      { who: 'northEastAdviser', theirs: (s) => s.managerUserId },
+      { who: 'otherManager', theirs: (s) => s.managerUserId },
+    ],
+  },
+  'Mutation.revokeApiToken': {
+    document: 'mutation ($id: ID!) { revokeApiToken(id: $id) { id } }',
+    cases: [
+      { who: 'northEastAdviser', theirs: (s) => s.managerApiToken },
+      { who: 'otherManager', theirs: (s) => s.managerApiToken },
+    ],
   },
   'Mutation.assignProgrammeManager': { notScoped: 'admins only, and admins see everything' },
   'Mutation.revokeProgrammeManager': { notScoped: 'admins only, and admins see everything' },
@@ -1290,6 +1308,19 @@ async function extendScenario(s: ScopeScenario, databaseUrl: string): Promise<vo
   );
   s.otherProgramme = createProgramme.id as string;
   s.auth.otherManager = await bearer('PROGRAMME_MANAGER', '--programme', s.otherProgramme);
+  // The manager's personal API token, good for a month.
+  s.managerUserId = (await s.ok('manager', '{ me { userId } }')).me.userId as string;
+  const { createApiToken } = await s.ok(
+    'manager',
+    'mutation ($input: CreateApiTokenInput!) { createApiToken(input: $input) { token { id } } }',
+    {
+      input: {
+        name: 'Reporting',
+        expiresOn: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
+      },
+    },
+  );
+  s.managerApiToken = createApiToken.token.id as string;
 
   // North Star: an engagement approved with no delivery yet, and a draft cohort session that
   // takes in an LA outside the North East.

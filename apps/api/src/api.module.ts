@@ -71,6 +71,7 @@ import {
 import { InspectionImportResolver } from './inspections/inspection-import.resolver';
 import { ProgrammeManagerResolver } from './identity/programme-manager.resolver';
 import { UsersResolver } from './identity/users.resolver';
+import { ApiTokensResolver } from './identity/api-tokens.resolver';
 import { ContractChangeResolver } from './programmes/contract-change.resolver';
 import { ContractResolver } from './programmes/contract.resolver';
 import { LotResolver } from './programmes/lot.resolver';
@@ -261,6 +262,7 @@ export class ApiModule {
         ContractChangeResolver,
         ProgrammeManagerResolver,
         UsersResolver,
+        ApiTokensResolver,
         MonthlyReturnsResolver,
         DeliverySessionsResolver,
         SessionAttendanceResolver,

@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { CallerLoader, isAdmin, TokenVerifier } from '@la-tracker/platform/auth';
+import { isAdmin } from '@la-tracker/platform/auth';
 import { APP_CONFIG, type AppConfig } from '@la-tracker/platform/config';
 import { UnauthenticatedError } from '@la-tracker/platform/errors';
-import { decodeJwt } from 'jose';
+import { BearerAuthenticator, bearerOf } from '../auth/bearer-authenticator';
 
 /** Where Bull Board is served. */
 export const QUEUE_DASHBOARD_PATH = '/admin/queues';
@@ -12,7 +12,6 @@ const SIGN_OUT_PATH = `${QUEUE_DASHBOARD_PATH}/sign-out`;
 /** Holds the token a browser signed in with; sent back only to the dashboard's own paths. */
 export const QUEUE_DASHBOARD_COOKIE = 'la_tracker_queues';
 
-const BEARER = /^Bearer\s+(\S+)$/i;
 /** A sign-in form carries one token: anything bigger is not one. */
 const MAX_FORM_BYTES = 16 * 1024;
 
@@ -21,7 +20,7 @@ type Next = (error?: unknown) => void;
 
 /**
  * Guards every path under `/admin/queues` (page, assets and Bull Board's API alike): only admins
- * pass. A script sends `Authorization: Bearer <token>`; a browser cannot add that header to the
+ * pass, with a sign-in token or a personal API token. A script sends `Authorization: Bearer <token>`; a browser cannot add that header to the
  * page and its requests, so it signs in once with the same token, which is kept in a cookie that
  * is HttpOnly (no script reads it), SameSite=Strict (no other site's page can make the browser
  * send it, so Bull Board's actions cannot be forged), scoped to these paths, Secure in
@@ -33,8 +32,7 @@ export class QueueDashboardAccess {
   private readonly logger = new Logger(QueueDashboardAccess.name);
 
   constructor(
-    @Inject(TokenVerifier) private readonly verifier: TokenVerifier,
-    @Inject(CallerLoader) private readonly callers: CallerLoader,
+    @Inject(BearerAuthenticator) private readonly authenticator: BearerAuthenticator,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -66,7 +64,7 @@ export class QueueDashboardAccess {
     const token = tokenOf(req);
     if (!token) return refuse(req, res, 401, 'Sign in as an admin to see the queues.');
     const outcome = await this.admit(token);
-    if (outcome !== 'ADMIN') return refuse(req, res, outcome.status, outcome.message);
+    if ('status' in outcome) return refuse(req, res, outcome.status, outcome.message);
     next();
   }
 
@@ -74,20 +72,21 @@ export class QueueDashboardAccess {
     const token = (await formField(req, 'token'))?.trim();
     if (!token) return send(res, 400, 'text/html', signInPage('Paste your token to sign in.'));
     const outcome = await this.admit(token);
-    if (outcome !== 'ADMIN')
+    if ('status' in outcome)
       return send(res, outcome.status, 'text/html', signInPage(outcome.message));
-    const expiresAt = decodeJwt(token).exp ?? 0;
-    const maxAge = Math.max(0, Math.floor(expiresAt - Date.now() / 1000));
+    const maxAge = Math.max(0, Math.floor((outcome.expiresAt.getTime() - Date.now()) / 1000));
     res.setHeader('set-cookie', this.cookie(token, maxAge));
     redirect(res, `${QUEUE_DASHBOARD_PATH}/`);
   }
 
-  /** Whether a token is an admin's; anything else says why not, as 401 or 403. */
-  private async admit(token: string): Promise<'ADMIN' | { status: 401 | 403; message: string }> {
+  /** When an admin's token expires; anything else says why not, as 401 or 403. */
+  private async admit(
+    token: string,
+  ): Promise<{ expiresAt: Date } | { status: 401 | 403; message: string }> {
     try {
-      const caller = await this.callers.load(await this.verifier.verify(token));
+      const { caller, expiresAt } = await this.authenticator.authenticate(token);
       return isAdmin(caller)
-        ? 'ADMIN'
+        ? { expiresAt }
         : { status: 403, message: 'The queues are for admins only.' };
     } catch (error) {
       if (error instanceof UnauthenticatedError) return { status: 401, message: error.message };
@@ -109,7 +108,7 @@ export class QueueDashboardAccess {
 
 function tokenOf(req: Request): string | undefined {
   const header = req.headers.authorization;
-  if (header) return BEARER.exec(header)?.[1];
+  if (header) return bearerOf(header);
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const [name, ...value] = part.trim().split('=');
     if (name === QUEUE_DASHBOARD_COOKIE && value.join('=') !== '') return value.join('=');

@@ -143,6 +143,12 @@ export const ACCESS_POLICY: Readonly<Record<string, Access>> = {
   'Query.users': [Role.ADMIN],
   'Mutation.assignRole': [Role.ADMIN],
   'Mutation.revokeRole': [Role.ADMIN],
+  // Personal API tokens (SPEC §2): anyone holding a role may make one for themselves (the service
+  // refuses a caller using a token). Anyone signed in may list and revoke their own, so a person
+  // whose roles were taken away can still clear up; admins may reach anyone's.
+  'Query.apiTokens': 'SIGNED_IN',
+  'Mutation.createApiToken': ALL_ROLES,
+  'Mutation.revokeApiToken': 'SIGNED_IN',
 };
 
 export function accessFor(parentType: string, fieldName: string): Access | undefined {

@@ -6,14 +6,13 @@ import {
   type ExecutionContext,
 } from '@nestjs/common';
 import { GqlExecutionContext, type GqlContextType } from '@nestjs/graphql';
-import { CallerLoader, hasRole, TokenVerifier, type Caller } from '@la-tracker/platform/auth';
+import { hasRole, type Caller } from '@la-tracker/platform/auth';
 import { ForbiddenError, UnauthenticatedError } from '@la-tracker/platform/errors';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { GraphQLContext } from '../graphql/graphql-context';
 import { PersonRateLimit } from '../http/person-rate-limit';
 import { accessFor } from './access-policy';
-
-const BEARER = /^Bearer\s+(\S+)$/i;
+import { BearerAuthenticator, bearerOf } from './bearer-authenticator';
 
 /**
  * Guards every GraphQL operation: finds the caller once per request (token → identity → roles
@@ -24,8 +23,7 @@ export class AuthGuard implements CanActivate {
   private readonly logger = new Logger(AuthGuard.name);
 
   constructor(
-    @Inject(TokenVerifier) private readonly verifier: TokenVerifier,
-    @Inject(CallerLoader) private readonly callers: CallerLoader,
+    @Inject(BearerAuthenticator) private readonly authenticator: BearerAuthenticator,
     @Inject(PersonRateLimit) private readonly personRateLimit: PersonRateLimit,
   ) {}
 
@@ -56,10 +54,10 @@ export class AuthGuard implements CanActivate {
     context.auth.caller ??= (async () => {
       const header = context.req.headers.authorization;
       if (!header) return null;
-      const token = BEARER.exec(header)?.[1];
+      const token = bearerOf(header);
       if (!token)
         throw new UnauthenticatedError('The Authorization header must be "Bearer <token>".');
-      return this.callers.load(await this.verifier.verify(token));
+      return (await this.authenticator.authenticate(token)).caller;
     })();
     return context.auth.caller;
   }

@@ -1,4 +1,5 @@
+import { ApiToken } from './api-token.entity';
 import { AppUser } from './app-user.entity';
 import { RoleAssignment } from './role-assignment.entity';
 
-export const identityEntities = [AppUser, RoleAssignment];
+export const identityEntities = [AppUser, RoleAssignment, ApiToken];

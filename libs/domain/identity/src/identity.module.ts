@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@la-tracker/platform/audit';
 import { CallerLoader } from '@la-tracker/platform/auth';
+import { ApiTokensService } from './api-tokens.service';
 import { IdentityService } from './identity.service';
 import { RoleAssignmentWriter } from './role-assignment.writer';
 import { SignInService } from './sign-in.service';
@@ -16,7 +17,8 @@ import { UsersService } from './users.service';
     SignInService,
     UserRepository,
     UsersService,
+    ApiTokensService,
   ],
-  exports: [IdentityService, CallerLoader, UsersService],
+  exports: [IdentityService, CallerLoader, UsersService, ApiTokensService],
 })
 export class IdentityModule {}

@@ -1,3 +1,6 @@
+export * from './api-token.entity';
+export * from './api-token.rules';
+export * from './api-tokens.service';
 export * from './app-user.entity';
 export * from './identity.entities';
 export * from './identity.module';

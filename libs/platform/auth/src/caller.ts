@@ -20,6 +20,8 @@ export interface Caller {
   subject: string;
   email: string | null;
   grants: RoleGrant[];
+  /** The personal API token the request came with; absent when the caller signed in. */
+  apiTokenId?: string;
 }
 
 export function hasRole(caller: Caller, ...roles: Role[]): boolean {

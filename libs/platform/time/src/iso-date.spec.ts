@@ -1,4 +1,4 @@
-import { dateInEngland, isIsoDate, longDate } from './iso-date';
+import { dateInEngland, isIsoDate, longDate, startOfDayInEngland } from './iso-date';
 
 describe('isIsoDate', () => {
   it.each(['2020-12-10', '2024-02-29', '2023-04-01'])('accepts %s', (value) => {
@@ -20,6 +20,24 @@ describe('dateInEngland', () => {
 
   it('is the same day in England at 23:30 UTC in winter', () => {
     expect(dateInEngland(new Date('2023-01-31T23:30:00Z'))).toBe('2023-01-31');
+  });
+});
+
+describe('startOfDayInEngland', () => {
+  it.each([
+    ['2024-01-15', '2024-01-15T00:00:00.000Z'],
+    ['2024-07-15', '2024-07-14T23:00:00.000Z'],
+    // The clocks go forward at 01:00 UTC on 31 March 2024 and back at 01:00 UTC on 27 October.
+    ['2024-03-31', '2024-03-31T00:00:00.000Z'],
+    ['2024-04-01', '2024-03-31T23:00:00.000Z'],
+    ['2024-10-27', '2024-10-26T23:00:00.000Z'],
+    ['2024-10-28', '2024-10-28T00:00:00.000Z'],
+  ])('begins %s at %s', (date, instant) => {
+    expect(startOfDayInEngland(date).toISOString()).toBe(instant);
+  });
+
+  it('refuses what is not a date', () => {
+    expect(() => startOfDayInEngland('2023-02-29')).toThrow(RangeError);
   });
 });
 

@@ -26,6 +26,22 @@ export function dateInEngland(instant: Date): IsoDate {
   return englandDateFormat.format(instant);
 }
 
+const englandHourFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  hour: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** The instant a calendar day begins in England (midnight there, 23:00 UTC the day before in summer). */
+export function startOfDayInEngland(date: IsoDate): Date {
+  if (!isIsoDate(date)) throw new RangeError(`"${date}" is not a calendar date (YYYY-MM-DD).`);
+  const utcMidnight = new Date(`${date}T00:00:00Z`);
+  // England is UTC or an hour ahead, and its clocks change at 01:00 UTC: the offset at UTC
+  // midnight is the one in force at the start of England's day.
+  const hoursAhead = Number(englandHourFormat.format(utcMidnight));
+  return new Date(utcMidnight.getTime() - hoursAhead * 3_600_000);
+}
+
 const MONTHS = [
   'January',
   'February',
