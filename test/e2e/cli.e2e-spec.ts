@@ -234,6 +234,16 @@ describe('the command line', () => {
       });
       const again = await run(CLI, ['users', 'add-admin', '--subject', subject], productionEnv);
       expect(again.stdout).toContain('is already an admin: nothing changed.');
+      // An admin of another issuer could never sign in here, yet would count as an admin.
+      const elsewhere = await run(
+        CLI,
+        ['users', 'add-admin', '--subject', 'x', '--issuer', 'la-delivery-tracker-development'],
+        productionEnv,
+      );
+      expect(elsewhere.code).toBe(1);
+      expect(elsewhere.stderr).toContain(
+        '--issuer must be the OpenID Connect issuer people sign in with here (https://oidc.example.gov.uk)',
+      );
 
       const listed = await run(CLI, ['users', '--search', subject], productionEnv);
       expect(listed.code).toBe(0);

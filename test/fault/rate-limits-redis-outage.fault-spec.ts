@@ -46,3 +46,46 @@ describe('rate limits while Redis is stopped', () => {
     expect(warnings).toHaveLength(1);
   });
 });
+
+// A Redis that hangs (a paused process, a network dropping packets) keeps its connections open, so
+// nothing fails fast: a request must still not wait on it.
+describe('rate limits while Redis hangs', () => {
+  let rig: FaultRig;
+  let api: RunningApi | undefined;
+
+  beforeAll(async () => {
+    rig = await startFaultRig();
+  }, 60_000);
+
+  afterAll(async () => {
+    rig?.resumeRedis();
+    await api?.stop();
+    await rig?.close();
+  }, 60_000);
+
+  it('answers without waiting on it, counting in memory, and still limits a person', async () => {
+    api = await startApi(
+      { databaseUrl: rig.database.url, redisUrl: rig.redisUrl },
+      {
+        QUEUE_PREFIX: rig.prefix,
+        RATE_LIMIT_PER_USER_PER_MINUTE: '3',
+        RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '100',
+      },
+    );
+    const person = { authorization: `Bearer ${await tokenForStranger()}` };
+    expect((await api.graphql(REGIONS, undefined, person)).status).toBe(200);
+    rig.pauseRedis();
+
+    for (let i = 0; i < 2; i += 1) {
+      const started = Date.now();
+      const response = await api.graphql(REGIONS, undefined, person);
+      expect(response.status).toBe(200);
+      expect(Date.now() - started).toBeLessThan(5_000);
+    }
+    // Memory counts from when Redis stopped answering: the first operation was counted in Redis.
+    await api.graphql(REGIONS, undefined, person);
+    const refused = await api.graphql(REGIONS, undefined, person);
+    expect(refused.status).toBe(429);
+    expect(await api.logLines(/rate limits are counted by each api process alone/)).toHaveLength(1);
+  }, 60_000);
+});

@@ -38,6 +38,9 @@ export interface FaultRig {
   stopRedis(): Promise<void>;
   /** Starts it again on the same port, from its append-only file. */
   startRedis(): Promise<void>;
+  /** Freezes the private Redis (SIGSTOP): connections stay open and commands get no answer. */
+  pauseRedis(): void;
+  resumeRedis(): void;
   /** The workers (BullMQ's `processedBy`) that completed each notification's send job. */
   sendProcessedBy(notificationIds: readonly string[]): Promise<Map<string, string | null>>;
   close(): Promise<void>;
@@ -110,6 +113,12 @@ export async function startFaultRig(): Promise<FaultRig> {
       },
       async startRedis() {
         redis ??= await startRedisServer({ dir: redisDir, persist: true, port });
+      },
+      pauseRedis() {
+        if (redis?.pid) process.kill(redis.pid, 'SIGSTOP');
+      },
+      resumeRedis() {
+        if (redis?.pid) process.kill(redis.pid, 'SIGCONT');
       },
       async sendProcessedBy(notificationIds) {
         const connection = new Redis(env.REDIS_URL ?? '', { lazyConnect: true });

@@ -12,6 +12,9 @@ const SIGN_OUT_PATH = `${QUEUE_DASHBOARD_PATH}/sign-out`;
 /** Holds the token a browser signed in with; sent back only to the dashboard's own paths. */
 export const QUEUE_DASHBOARD_COOKIE = 'la_tracker_queues';
 
+/** How long a browser stays signed in to the dashboard at most, whatever the token's expiry. */
+const DASHBOARD_SIGN_IN_MAX_SECONDS = 8 * 60 * 60;
+
 /** A sign-in form carries one token: anything bigger is not one. */
 const MAX_FORM_BYTES = 16 * 1024;
 
@@ -74,7 +77,10 @@ export class QueueDashboardAccess {
     const outcome = await this.admit(token);
     if ('status' in outcome)
       return send(res, outcome.status, 'text/html', signInPage(outcome.message));
-    const maxAge = Math.max(0, Math.floor((outcome.expiresAt.getTime() - Date.now()) / 1000));
+    // A working day at most, even for a personal API token that lasts months: a browser is no
+    // place to keep a long-lived admin credential.
+    const untilExpiry = Math.floor((outcome.expiresAt.getTime() - Date.now()) / 1000);
+    const maxAge = Math.max(0, Math.min(untilExpiry, DASHBOARD_SIGN_IN_MAX_SECONDS));
     res.setHeader('set-cookie', this.cookie(token, maxAge));
     redirect(res, `${QUEUE_DASHBOARD_PATH}/`);
   }

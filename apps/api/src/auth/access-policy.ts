@@ -154,3 +154,19 @@ export const ACCESS_POLICY: Readonly<Record<string, Access>> = {
 export function accessFor(parentType: string, fieldName: string): Access | undefined {
   return ACCESS_POLICY[`${parentType}.${fieldName}`];
 }
+
+/**
+ * Operations that hand out power: a person must be signed in as themselves, not calling with a
+ * personal API token, so a leaked token cannot make more tokens nor give anyone a role.
+ */
+const NEEDS_PERSONAL_SIGN_IN: ReadonlySet<string> = new Set([
+  'Mutation.createApiToken',
+  'Mutation.assignRole',
+  'Mutation.revokeRole',
+  'Mutation.assignProgrammeManager',
+  'Mutation.revokeProgrammeManager',
+]);
+
+export function needsPersonalSignIn(parentType: string, fieldName: string): boolean {
+  return NEEDS_PERSONAL_SIGN_IN.has(`${parentType}.${fieldName}`);
+}

@@ -11,7 +11,7 @@ import { ForbiddenError, UnauthenticatedError } from '@la-tracker/platform/error
 import type { GraphQLResolveInfo } from 'graphql';
 import type { GraphQLContext } from '../graphql/graphql-context';
 import { PersonRateLimit } from '../http/person-rate-limit';
-import { accessFor } from './access-policy';
+import { accessFor, needsPersonalSignIn } from './access-policy';
 import { BearerAuthenticator, bearerOf } from './bearer-authenticator';
 
 /**
@@ -46,6 +46,10 @@ export class AuthGuard implements CanActivate {
       throw new ForbiddenError();
     }
     if (!hasRole(caller, ...access)) throw new ForbiddenError();
+    if (caller.apiTokenId && needsPersonalSignIn(info.parentType.name, info.fieldName))
+      throw new ForbiddenError(
+        'This needs you signed in as yourself: a personal API token cannot do it.',
+      );
     return true;
   }
 

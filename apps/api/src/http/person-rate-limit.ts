@@ -6,7 +6,7 @@ import { RateLimits } from './rate-limits';
 
 /**
  * The person a limit counts for: the token's issuer and subject, which stay the same whether they
- * sign in or use a personal API token, hashed so no address or identifier sits in Redis.
+ * sign in or use a personal API token, hashed so no identifier sits in Redis.
  */
 export function personKey(caller: Pick<Caller, 'issuer' | 'subject'>): string {
   return createHash('sha256')

@@ -9,6 +9,8 @@ export type RateLimitKind = 'address' | 'person';
 export type RateLimitOutcome = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
 const WINDOW_SECONDS = 60;
+/** Longer than a healthy Redis ever takes to count; short enough that nobody notices the wait. */
+const REDIS_COMMAND_TIMEOUT_MS = 250;
 
 /** Whole seconds until a refused key may try again: never 0, so a client always waits. */
 export function retryAfterSeconds(msBeforeNext: number): number {
@@ -41,8 +43,10 @@ export class RateLimits implements OnApplicationShutdown {
     };
     if (perMinute.address === 0 && perMinute.person === 0) return;
     this.client = new Redis(config.redisUrl, {
-      // A request never waits for Redis to come back: it is counted in memory meanwhile.
+      // A request never waits for Redis to come back: it is counted in memory meanwhile. That
+      // holds for a Redis that is down (no offline queue) and for one that hangs (the timeout).
       enableOfflineQueue: false,
+      commandTimeout: REDIS_COMMAND_TIMEOUT_MS,
       maxRetriesPerRequest: 1,
       retryStrategy: (times: number) => Math.min(250 * times, 3_000),
       disconnectTimeout: 200,

@@ -90,6 +90,12 @@ export async function addAdmin(
   if (email !== null && !/^[^\s@]+@[^\s@]+$/.test(email))
     throw new Error(`--email must be an e-mail address (got "${options.email}")`);
   const issuer = options.issuer?.trim() || config.auth.oidc?.issuer || DEVELOPMENT_ISSUER;
+  // Production never accepts the development issuer's tokens: such an admin could never sign in,
+  // yet would count as one, letting the real admins remove each other down to none.
+  if (config.nodeEnv === 'production' && issuer !== config.auth.oidc?.issuer)
+    throw new Error(
+      `--issuer must be the OpenID Connect issuer people sign in with here (${config.auth.oidc?.issuer}); got "${issuer}".`,
+    );
   const { person, created, granted } = await withCliContext(config, (app) =>
     app.get(UsersService).addAdmin({ issuer, subject, email }),
   );

@@ -131,6 +131,7 @@ describe('organisationGrants', () => {
       'org-a': { role: 'ADMIN' },
       'org-b': { role: 'SUPERUSER' },
       'org-c': { role: 'SUPPLIER', regionCode: 'E12000001' },
+      'org-d': { role: 'PROGRAMME_MANAGER' },
     });
     expect(grants.size).toBe(0);
     expect(problems).toEqual([
@@ -140,6 +141,7 @@ describe('organisationGrants', () => {
       expect.stringMatching(/^organisation "org-b": role must be .*not "SUPERUSER"$/),
       'organisation "org-c": regionCode: a region applies to REGIONAL_ADVISER only',
       'organisation "org-c": supplierId: supplier staff need exactly one supplier',
+      'organisation "org-d": a PROGRAMME_MANAGER mapping must name its programmeId',
     ]);
   });
 });

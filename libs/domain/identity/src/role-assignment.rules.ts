@@ -168,6 +168,12 @@ export function organisationGrants(mapping: Readonly<Record<string, Organisation
       );
       continue;
     }
+    // An unscoped manager may create programmes and reads every concern: too much to hand a whole
+    // organisation on sign-in. An admin can still give it to one person.
+    if (setting.role === Role.PROGRAMME_MANAGER && !setting.programmeId) {
+      problems.push(`${where}: a PROGRAMME_MANAGER mapping must name its programmeId`);
+      continue;
+    }
     const { grant, problems: found } = grantFor({ ...setting, role: setting.role });
     problems.push(...found.map((problem) => `${where}: ${problem.field}: ${problem.message}`));
     if (grant) grants.set(organisationId, grant);

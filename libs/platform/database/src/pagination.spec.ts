@@ -32,6 +32,18 @@ describe('decodeCursor', () => {
     },
   );
 
+  it('refuses text with a NUL or another control character, which PostgreSQL would choke on', () => {
+    expect(
+      decodeCursor(encodeCursor(['Bath and North East Somerset', 'x']), [anyText, anyText]),
+    ).toHaveLength(2);
+    expect(() => decodeCursor(encodeCursor(['a\u0000b', 'x']), [anyText, anyText])).toThrow(
+      /after/,
+    );
+    expect(() => decodeCursor(encodeCursor(['a\u001fb', 'x']), [anyText, anyText])).toThrow(
+      /after/,
+    );
+  });
+
   it('refuses a cursor whose part fails its check', () => {
     const digits = (part: string) => /^\d+$/.test(part);
     expect(decodeCursor(encodeCursor([42]), [digits])).toEqual(['42']);

@@ -23,6 +23,8 @@ export class RedisNotFoundError extends Error {
 export interface LocalService {
   url: string;
   stop(): Promise<void>;
+  /** The server's process id, for tests that make it hang (SIGSTOP) rather than stop. */
+  pid?: number;
 }
 
 function waitForExit(child: ChildProcess, timeoutMs: number): Promise<void> {
@@ -103,7 +105,9 @@ export async function startRedisServer(options: {
   }
   return {
     url: `redis://127.0.0.1:${port}`,
+    pid: child.pid,
     stop: async () => {
+      child.kill('SIGCONT'); // a paused server cannot hear SIGTERM
       child.kill('SIGTERM');
       await waitForExit(child, 10_000);
     },
