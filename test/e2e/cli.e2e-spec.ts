@@ -11,6 +11,7 @@ import {
 } from '@la-tracker/platform/testing';
 import { Client } from 'pg';
 import { API_MAIN, CLI, envWithout, run } from '../support/cli';
+import { PRODUCTION_ENV } from '../support/api';
 
 const HEADER =
   'gss_code,dfe_code,name,region_code,region_name,type,valid_from,valid_to,earlier_gss_codes,replaced_by';
@@ -183,13 +184,7 @@ describe('the command line', () => {
   });
 
   it('refuses to make development tokens in production', async () => {
-    const result = await run(CLI, ['token', '--role', 'ADMIN'], {
-      ...env,
-      NODE_ENV: 'production',
-      REPORT_LINK_SECRET: 'l'.repeat(32),
-      OIDC_ISSUER: 'https://oidc.example.gov.uk',
-      OIDC_AUDIENCE: 'la-delivery-tracker',
-    });
+    const result = await run(CLI, ['token', '--role', 'ADMIN'], { ...env, ...PRODUCTION_ENV });
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('Development tokens are refused in production');
@@ -204,13 +199,6 @@ describe('the command line', () => {
   });
 
   describe('users', () => {
-    const production = {
-      NODE_ENV: 'production',
-      REPORT_LINK_SECRET: 'l'.repeat(32),
-      OIDC_ISSUER: 'https://oidc.example.gov.uk',
-      OIDC_AUDIENCE: 'la-delivery-tracker',
-    };
-
     // Independent of the other tests' order: migrate is idempotent.
     beforeAll(async () => {
       expect((await run(CLI, ['migrate'], env)).code).toBe(0);
@@ -218,7 +206,7 @@ describe('the command line', () => {
 
     it('adds the first admin of a production installation, once however often asked, and lists them', async () => {
       const subject = `dsi-${randomUUID()}`;
-      const productionEnv = { ...env, ...production, AUTH_HS256_SECRET: '' };
+      const productionEnv = { ...env, ...PRODUCTION_ENV };
       const added = await run(
         CLI,
         ['users', 'add-admin', '--subject', subject, '--email', 'ops@education.gov.uk'],

@@ -3,7 +3,7 @@ import {
   testEnvironment,
   type TestDatabase,
 } from '@la-tracker/platform/testing';
-import { startApi, type RunningApi } from '../support/api';
+import { PRODUCTION_ENV, startApi, type RunningApi } from '../support/api';
 import { tokenFor } from '../support/tokens';
 
 // Limits are checked while parsing and validating, before any guard or resolver: none of these
@@ -219,14 +219,7 @@ describe('GraphQL in production', () => {
     database = await createTestDatabase();
     api = await startApi(
       { databaseUrl: database.url, redisUrl: testEnvironment().redisUrl },
-      {
-        NODE_ENV: 'production',
-        REPORT_LINK_SECRET: 'l'.repeat(32),
-        // Production signs in only through OpenID Connect; nothing here contacts the issuer.
-        AUTH_HS256_SECRET: '',
-        OIDC_ISSUER: 'https://oidc.example.gov.uk',
-        OIDC_AUDIENCE: 'la-delivery-tracker',
-      },
+      PRODUCTION_ENV,
     );
   });
 

@@ -3,7 +3,7 @@ import {
   testEnvironment,
   type TestDatabase,
 } from '@la-tracker/platform/testing';
-import { startApi, type RunningApi } from '../support/api';
+import { PRODUCTION_ENV, startApi, type RunningApi } from '../support/api';
 import { tokenFor } from '../support/tokens';
 
 const ALLOWED_ORIGIN = 'https://tracker.education.gov.example';
@@ -196,13 +196,7 @@ describe('security headers in production', () => {
     database = await createTestDatabase();
     api = await startApi(
       { databaseUrl: database.url, redisUrl: testEnvironment().redisUrl },
-      {
-        NODE_ENV: 'production',
-        REPORT_LINK_SECRET: 'l'.repeat(32),
-        AUTH_HS256_SECRET: '',
-        OIDC_ISSUER: 'https://oidc.example.gov.uk',
-        OIDC_AUDIENCE: 'la-delivery-tracker',
-      },
+      PRODUCTION_ENV,
     );
   });
 

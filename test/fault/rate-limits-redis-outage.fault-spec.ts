@@ -4,6 +4,18 @@ import { tokenForStranger } from '../support/tokens';
 
 const REGIONS = `{ regions { code } }`;
 
+/** An api on the rig allowing each person 3 operations a minute. */
+function startLimitedApi(rig: FaultRig): Promise<RunningApi> {
+  return startApi(
+    { databaseUrl: rig.database.url, redisUrl: rig.redisUrl },
+    {
+      QUEUE_PREFIX: rig.prefix,
+      RATE_LIMIT_PER_USER_PER_MINUTE: '3',
+      RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '100',
+    },
+  );
+}
+
 // While Redis is away the api keeps answering and keeps limiting: each process counts in its own
 // memory, with the same limits, and says so in its log once.
 describe('rate limits while Redis is stopped', () => {
@@ -20,14 +32,7 @@ describe('rate limits while Redis is stopped', () => {
   }, 60_000);
 
   it('still answers, still refuses a person’s 4th operation, and warns once', async () => {
-    api = await startApi(
-      { databaseUrl: rig.database.url, redisUrl: rig.redisUrl },
-      {
-        QUEUE_PREFIX: rig.prefix,
-        RATE_LIMIT_PER_USER_PER_MINUTE: '3',
-        RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '100',
-      },
-    );
+    api = await startLimitedApi(rig);
     const person = { authorization: `Bearer ${await tokenForStranger()}` };
     await rig.stopRedis();
 
@@ -64,14 +69,7 @@ describe('rate limits while Redis hangs', () => {
   }, 60_000);
 
   it('answers without waiting on it, counting in memory, and still limits a person', async () => {
-    api = await startApi(
-      { databaseUrl: rig.database.url, redisUrl: rig.redisUrl },
-      {
-        QUEUE_PREFIX: rig.prefix,
-        RATE_LIMIT_PER_USER_PER_MINUTE: '3',
-        RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '100',
-      },
-    );
+    api = await startLimitedApi(rig);
     const person = { authorization: `Bearer ${await tokenForStranger()}` };
     expect((await api.graphql(REGIONS, undefined, person)).status).toBe(200);
     rig.pauseRedis();

@@ -5,6 +5,18 @@ import { findFreePort } from '@la-tracker/platform/local-services';
 import { API_MAIN } from './cli';
 import { TEST_SECRET } from './tokens';
 
+/**
+ * What a production process needs besides its services: only OpenID Connect sign-in (no local
+ * token secret) and its own report-link secret. Nothing in the tests contacts the issuer.
+ */
+export const PRODUCTION_ENV = {
+  NODE_ENV: 'production',
+  REPORT_LINK_SECRET: 'l'.repeat(32),
+  AUTH_HS256_SECRET: '',
+  OIDC_ISSUER: 'https://oidc.example.gov.uk',
+  OIDC_AUDIENCE: 'la-delivery-tracker',
+};
+
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
   headers: Headers;
