@@ -7,6 +7,7 @@ import {
   isWellFormedApiTokenSecret,
   latestApiTokenExpiry,
   listPrefixOf,
+  liveApiTokenLimitProblem,
   newApiTokenProblems,
   secretHashOf,
   shouldRecordApiTokenUse,
@@ -168,5 +169,18 @@ describe('shouldRecordApiTokenUse', () => {
   it('records nothing within a minute of the last record, and records after', () => {
     expect(shouldRecordApiTokenUse(new Date('2024-06-01T11:59:00.001Z'), now)).toBe(false);
     expect(shouldRecordApiTokenUse(new Date('2024-06-01T11:59:00Z'), now)).toBe(true);
+  });
+});
+
+describe('liveApiTokenLimitProblem', () => {
+  it('lets a person hold up to 10 live tokens', () => {
+    expect(liveApiTokenLimitProblem(0)).toBeNull();
+    expect(liveApiTokenLimitProblem(9)).toBeNull();
+  });
+
+  it('refuses an 11th, saying what to do', () => {
+    expect(liveApiTokenLimitProblem(10)).toBe(
+      'You already have 10 live API tokens, the most one person may hold: revoke one you no longer use first.',
+    );
   });
 });

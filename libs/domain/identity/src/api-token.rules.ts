@@ -22,6 +22,15 @@ export const API_TOKEN_NAME_MAX_LENGTH = 100;
 export const API_TOKEN_MAX_LIFETIME_MONTHS = 12;
 /** When a token was last used is written at most this often, not on every request. */
 export const API_TOKEN_USE_RECORDING_INTERVAL_MS = 60_000;
+/** Live tokens one person may hold: enough for each system they run, few enough to keep track of. */
+export const API_TOKEN_MAX_LIVE = 10;
+
+/** Why the owner may not have another live token, or null when they may. */
+export function liveApiTokenLimitProblem(liveCount: number): string | null {
+  return liveCount >= API_TOKEN_MAX_LIVE
+    ? `You already have ${liveCount} live API tokens, the most one person may hold: revoke one you no longer use first.`
+    : null;
+}
 
 const SECRET = new RegExp(
   `^${API_TOKEN_SECRET_PREFIX}[A-Za-z0-9_-]{${Math.ceil((API_TOKEN_SECRET_BYTES * 4) / 3)}}$`,

@@ -197,6 +197,22 @@ describe('ApiTokensService', () => {
       ]);
       expect(token.revokedAt).toBeNull();
     });
+
+    it('refuses an 11th live token with CONFLICT, writing nothing; a revoked one makes room', async () => {
+      const made = [];
+      for (let i = 1; i <= 10; i += 1)
+        made.push(await sut.create(adviser, { name: `System ${i}`, expiresOn: '2024-12-31' }));
+      const refusal = await refusedWith(
+        sut.create(adviser, { name: 'System 11', expiresOn: '2024-12-31' }),
+        ErrorCode.CONFLICT,
+      );
+      expect(refusal.message).toMatch(/already have 10 live API tokens/);
+      expect(await rows()).toHaveLength(10);
+
+      await sut.revoke(adviser, made[0].token.id);
+      await sut.create(adviser, { name: 'System 11', expiresOn: '2024-12-31' });
+      expect(await rows()).toHaveLength(11);
+    });
   });
 
   describe('list', () => {

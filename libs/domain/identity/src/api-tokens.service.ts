@@ -5,6 +5,7 @@ import { isAdmin, type Caller } from '@la-tracker/platform/auth';
 import { isUuid } from '@la-tracker/platform/database';
 import {
   BadUserInputError,
+  ConflictError,
   ForbiddenError,
   NotFoundError,
   UnauthenticatedError,
@@ -20,6 +21,7 @@ import {
   apiTokenState,
   isWellFormedApiTokenSecret,
   listPrefixOf,
+  liveApiTokenLimitProblem,
   newApiTokenProblems,
   secretHashOf,
   shouldRecordApiTokenUse,
@@ -79,6 +81,8 @@ export class ApiTokensService {
         live.map((token) => token.name),
       );
       if (problems.length > 0) throw BadUserInputError.forFields(problems);
+      const overLimit = liveApiTokenLimitProblem(live.length);
+      if (overLimit) throw new ConflictError(overLimit);
 
       const secret = apiTokenSecretFrom(randomBytes(API_TOKEN_SECRET_BYTES));
       const tokens = manager.getRepository(ApiToken);
