@@ -860,6 +860,31 @@ interface SensitiveCase {
   hidden: Who[];
 }
 
+/** What S1 was charged and at what rate: North Star's terms, hidden from the adviser. */
+function sessionTerm(selection: string): SensitiveCase {
+  const name = selection.split(' ')[0];
+  return {
+    field: `DeliverySession.${name}`,
+    document: `query ($id: ID!) { deliverySession(id: $id) { ${selection} } }`,
+    variables: (s) => ({ id: s.session.S1 }),
+    path: ['deliverySession', name],
+    shown: ['admin', 'manager', 'northStar'],
+    hidden: ['northEastAdviser'],
+  };
+}
+
+/** What Sunderland's diagnostic cost and at what rate: Partners' terms, hidden from the adviser. */
+function diagnosticTerm(selection: string): SensitiveCase {
+  return {
+    field: `Diagnostic.${selection}`,
+    document: `query ($id: ID!) { diagnostic(id: $id) { ${selection} } }`,
+    variables: (s) => ({ id: s.diagnostic.sunderland }),
+    path: ['diagnostic', selection],
+    shown: ['admin', 'manager', 'partners'],
+    hidden: ['northEastAdviser'],
+  };
+}
+
 const SENSITIVE: SensitiveCase[] = [
   {
     field: 'Contract.value',
@@ -935,54 +960,10 @@ const SENSITIVE: SensitiveCase[] = [
     shown: ['admin', 'manager'],
     hidden: ['northEastAdviser', 'northStar'],
   },
-  {
-    field: 'DeliverySession.cost',
-    document: 'query ($id: ID!) { deliverySession(id: $id) { cost } }',
-    variables: (s) => ({ id: s.session.S1 }),
-    path: ['deliverySession', 'cost'],
-    shown: ['admin', 'manager', 'northStar'],
-    hidden: ['northEastAdviser'],
-  },
-  {
-    field: 'DeliverySession.rate',
-    document: 'query ($id: ID!) { deliverySession(id: $id) { rate } }',
-    variables: (s) => ({ id: s.session.S1 }),
-    path: ['deliverySession', 'rate'],
-    shown: ['admin', 'manager', 'northStar'],
-    hidden: ['northEastAdviser'],
-  },
-  {
-    field: 'DeliverySession.rateUnit',
-    document: 'query ($id: ID!) { deliverySession(id: $id) { rateUnit } }',
-    variables: (s) => ({ id: s.session.S1 }),
-    path: ['deliverySession', 'rateUnit'],
-    shown: ['admin', 'manager', 'northStar'],
-    hidden: ['northEastAdviser'],
-  },
-  {
-    field: 'DeliverySession.costShares',
-    document: 'query ($id: ID!) { deliverySession(id: $id) { costShares { amount } } }',
-    variables: (s) => ({ id: s.session.S1 }),
-    path: ['deliverySession', 'costShares'],
-    shown: ['admin', 'manager', 'northStar'],
-    hidden: ['northEastAdviser'],
-  },
-  {
-    field: 'Diagnostic.cost',
-    document: 'query ($id: ID!) { diagnostic(id: $id) { cost } }',
-    variables: (s) => ({ id: s.diagnostic.sunderland }),
-    path: ['diagnostic', 'cost'],
-    shown: ['admin', 'manager', 'partners'],
-    hidden: ['northEastAdviser'],
-  },
-  {
-    field: 'Diagnostic.rate',
-    document: 'query ($id: ID!) { diagnostic(id: $id) { rate } }',
-    variables: (s) => ({ id: s.diagnostic.sunderland }),
-    path: ['diagnostic', 'rate'],
-    shown: ['admin', 'manager', 'partners'],
-    hidden: ['northEastAdviser'],
-  },
+  ...['cost', 'rate', 'rateUnit', 'costShares { amount }'].map((selection) =>
+    sessionTerm(selection),
+  ),
+  ...['cost', 'rate'].map((selection) => diagnosticTerm(selection)),
   {
     field: 'Engagement.participants',
     document: 'query ($id: ID!) { engagement(id: $id) { participants { name email } } }',

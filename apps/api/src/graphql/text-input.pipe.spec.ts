@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import type { ArgumentMetadata } from '@nestjs/common';
 import { BadUserInputError } from '@la-tracker/platform/errors';
-import { MAX_TEXT_LENGTH, TextInputPipe, TextLimit, textProblem } from './text-input.pipe';
+import { MAX_TEXT_LENGTH, textProblem } from '@la-tracker/platform/database';
+import { TextInputPipe, TextLimit } from './text-input.pipe';
 
 class FileInput {
   @TextLimit(30_000)

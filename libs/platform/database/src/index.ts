@@ -8,3 +8,4 @@ export * from './statement-counter';
 export * from './unique-violation';
 export * from './uuid';
 export * from './sql-list';
+export * from './storable-text';

@@ -1,4 +1,5 @@
 import { BadUserInputError } from '@la-tracker/platform/errors';
+import { textProblem } from './storable-text';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
@@ -42,11 +43,8 @@ export function encodeCursor(key: ReadonlyArray<string | number>): string {
 /** A check on one part of a cursor, so a forged cursor is refused before it reaches SQL. */
 export type CursorPart = (part: string) => boolean;
 
-/**
- * A part any text will do for, such as a name compared as text, but no control characters:
- * PostgreSQL refuses a NUL in text, and no name this product keeps has one.
- */
-export const anyText: CursorPart = (part) => !/[\u0000-\u001f\u007f]/.test(part);
+/** A part any text this product stores will do for, such as a name compared as text. */
+export const anyText: CursorPart = (part) => textProblem(part) === undefined;
 
 /** The parts of a cursor this list gave out, each passing its check; else BAD_USER_INPUT. */
 export function decodeCursor(cursor: string, parts: readonly CursorPart[]): string[] {
