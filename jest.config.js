@@ -70,6 +70,14 @@ module.exports = {
       globalTeardown: '<rootDir>/libs/platform/testing/src/global-teardown.ts',
     },
     {
+      // The web app in a real browser (Debian's Chromium through playwright-core): journeys, axe.
+      ...common,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
+      globalSetup: '<rootDir>/libs/platform/testing/src/global-setup.ts',
+      globalTeardown: '<rootDir>/libs/platform/testing/src/global-teardown.ts',
+    },
+    {
       // Bad input to every mutation of the published schema, over HTTP on the reference scenario.
       ...common,
       displayName: 'fuzz',

@@ -18,3 +18,13 @@ for (const layer of ['platform', 'domain']) {
       cpSync(join(root, data), join(root, 'dist', data), { recursive: true });
   }
 }
+
+// The web app's templates, styles and scripts are read at run time beside its compiled code.
+for (const folder of ['views', 'public'])
+  cpSync(
+    join(root, 'apps', 'web', 'src', folder),
+    join(root, 'dist', 'apps', 'web', 'src', folder),
+    {
+      recursive: true,
+    },
+  );

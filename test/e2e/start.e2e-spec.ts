@@ -41,11 +41,19 @@ describe('npm start with no configuration', () => {
       DATA_DIR: dataDir,
       PORT: String(port),
       WORKER_PORT: '0', // the default 3001 may be taken on a test machine
+      WEB_PORT: String(await findFreePort()),
       LOG_LEVEL: 'warn',
     };
 
     const first = launch(['start'], env);
     const [, graphqlUrl] = await first.waitFor(/GraphQL API:\s+(\S+)/);
+    const [, webUrl] = /Web app:\s+(\S+)/.exec(first.output()) ?? [];
+    // The web app serves its development sign-in, with users from the same database.
+    const signIn = await fetch(`${webUrl}/sign-in`);
+    expect(signIn.status).toBe(200);
+    await expect(signIn.text()).resolves.toContain(
+      'Programme manager: Local Authority and Political Leadership Support',
+    );
     expect(first.output()).toContain('Starting embedded PostgreSQL');
     expect(first.output()).toMatch(/Step 1 of 3: migrating the database\nRunning \d+ migration/);
     expect(first.output()).toMatch(/local authorities 160 created/);
@@ -74,6 +82,7 @@ describe('npm start with no configuration', () => {
     expect(await first.stop('SIGTERM')).toBe(0);
     expect(first.output()).toContain('Stopped.');
     expect(await isPortTaken(port)).toBe(false);
+    expect(await isPortTaken(Number(env.WEB_PORT))).toBe(false);
     expect(await isPortTaken(Number(redisPort))).toBe(false);
 
     // A second start finds the data of the first: nothing to migrate, nothing new to seed.

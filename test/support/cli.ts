@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 
 export const CLI = resolve(__dirname, '../../dist/apps/cli/src/main.js');
 export const API_MAIN = resolve(__dirname, '../../dist/apps/api/src/main.js');
+export const WEB_MAIN = resolve(__dirname, '../../dist/apps/web/src/main.js');
 export const WORKER_MAIN = resolve(__dirname, '../../dist/apps/worker/src/main.js');
 
 export type Env = Record<string, string | undefined>;

@@ -35,13 +35,15 @@ function stopChild(child: ChildProcess): Promise<void> {
 }
 
 async function waitUntilServing(
+  name: string,
   url: string,
   child: ChildProcess,
   timeoutMs: number,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (exited(child)) throw new Error('the api stopped while starting (its log above says why)');
+    if (exited(child))
+      throw new Error(`the ${name} stopped while starting (its log above says why)`);
     try {
       if ((await fetch(url)).ok) return;
     } catch {
@@ -49,7 +51,7 @@ async function waitUntilServing(
     }
     await new Promise((done) => setTimeout(done, 200));
   }
-  throw new Error(`the api did not answer ${url} within ${timeoutMs / 1000} s`);
+  throw new Error(`the ${name} did not answer ${url} within ${timeoutMs / 1000} s`);
 }
 
 /**
@@ -61,6 +63,11 @@ export async function start(config: LauncherConfig, log: (message: string) => vo
   if (await isPortTaken(config.port)) {
     throw new Error(
       `Port ${config.port} is already in use. Choose another, e.g. PORT=${config.port + 1} npm start`,
+    );
+  }
+  if (await isPortTaken(config.web.port)) {
+    throw new Error(
+      `Port ${config.web.port} (the web app) is already in use. Choose another, e.g. WEB_PORT=${config.web.port + 1} npm start`,
     );
   }
   // The worker's health and metrics listener; 0 lets the system choose a free port.
@@ -117,14 +124,18 @@ export async function start(config: LauncherConfig, log: (message: string) => vo
     await seed(appConfig, log);
     // Told to stop while preparing: start nothing that nobody would stop.
     if (stopRequested()) return stopRequested();
-    log('Step 3 of 3: starting the api and the worker');
+    log('Step 3 of 3: starting the api, the worker and the web app');
+    const environment = readEnvironment();
     const env = {
-      ...readEnvironment(),
+      ...environment,
       DATABASE_URL: services.databaseUrl,
       REDIS_URL: services.redisUrl,
       PORT: String(config.port),
+      // The web app on this machine calls the api for everyone: it passes on each person's
+      // address (X-Forwarded-For), so the api's limits count people, not the web app.
+      TRUST_PROXY: environment.TRUST_PROXY ?? 'loopback',
     };
-    for (const name of ['api', 'worker']) {
+    for (const name of ['api', 'worker', 'web']) {
       // Their own process group, so Ctrl-C reaches them once, from here, in order.
       const child = spawn(process.execPath, [resolve(DIST_APPS, name, 'src', 'main.js')], {
         env,
@@ -139,12 +150,19 @@ export async function start(config: LauncherConfig, log: (message: string) => vo
         }
       });
     }
-    const api = children[0].process;
-    await waitUntilServing(`http://127.0.0.1:${config.port}/health/live`, api, 60_000);
+    const [api, , web] = children.map((child) => child.process);
+    await waitUntilServing('api', `http://127.0.0.1:${config.port}/health/live`, api, 60_000);
+    await waitUntilServing(
+      'web app',
+      `http://127.0.0.1:${config.web.port}/health/live`,
+      web,
+      60_000,
+    );
     log(
       [
         '',
         'LA Delivery Tracker is running.',
+        `  Web app:      http://localhost:${config.web.port}  (choose a development user to sign in)`,
         `  GraphQL API:  http://localhost:${config.port}/graphql  (open it in a browser for Apollo Sandbox)`,
         `  PostgreSQL:   ${services.postgresDir ? `embedded, data in ${services.postgresDir}` : 'from DATABASE_URL'}`,
         `  Redis:        ${services.startedRedis ? `redis-server at ${services.redisUrl}` : 'from REDIS_URL'}`,

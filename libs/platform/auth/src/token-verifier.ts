@@ -116,7 +116,7 @@ export function developmentSecret(auth: AuthConfig): Uint8Array | undefined {
 export function signDevelopmentToken(
   secret: Uint8Array,
   identity: { subject: string; email: string | null },
-  expiresIn = '8h',
+  expiresIn: string | number = '8h',
 ): Promise<string> {
   return new SignJWT(identity.email ? { email: identity.email } : {})
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })

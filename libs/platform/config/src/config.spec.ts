@@ -42,6 +42,11 @@ describe('loadConfig', () => {
         developmentSecretFile: '.data/development-token-secret',
       },
       retention: { monthsAfterProgrammeEnd: 12, outboxDays: 7 },
+      web: {
+        port: 3002,
+        apiUrl: 'http://127.0.0.1:3000',
+        developmentSessionSecretFile: join('.data', 'development-web-session-secret'),
+      },
       bullBoardEnabled: true,
       reportLinks: { developmentSecretFile: '.data/development-report-link-secret' },
       http: {
@@ -92,6 +97,38 @@ describe('loadConfig', () => {
         }),
       ),
     ).toEqual([expect.stringMatching(/REPORT_LINK_SECRET is required in production/)]);
+  });
+
+  it('gives the web app its port, the api’s address and its session secret', () => {
+    expect(loadConfig(services).web).toEqual({
+      port: 3002,
+      apiUrl: 'http://127.0.0.1:3000',
+      developmentSessionSecretFile: join('.data', 'development-web-session-secret'),
+    });
+    const secret = 'w'.repeat(32);
+    expect(
+      loadConfig({
+        ...services,
+        WEB_PORT: '8081',
+        API_URL: 'https://api.internal:8443/',
+        WEB_SESSION_SECRET: secret,
+      }).web,
+    ).toEqual({ port: 8081, apiUrl: 'https://api.internal:8443', sessionSecret: secret });
+    expect(problemsOf(() => loadConfig({ ...services, API_URL: 'http://api/graphql' }))).toEqual([
+      expect.stringMatching(/API_URL must be the api's address with no path/),
+    ]);
+    expect(problemsOf(() => loadConfig({ ...services, WEB_SESSION_SECRET: 'short' }))).toEqual([
+      expect.stringMatching(/WEB_SESSION_SECRET must be at least 32 characters/),
+    ]);
+    const production = {
+      ...services,
+      NODE_ENV: 'production',
+      OIDC_ISSUER: 'https://oidc.example.gov.uk',
+      OIDC_AUDIENCE: 'la-delivery-tracker',
+      REPORT_LINK_SECRET: LINK_SECRET,
+    };
+    // No file fallback in production: the web app itself refuses to start without the secret.
+    expect(loadConfig(production).web).toEqual({ port: 3002, apiUrl: 'http://127.0.0.1:3000' });
   });
 
   it('reads numbers and names from strings', () => {

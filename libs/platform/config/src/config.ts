@@ -54,6 +54,24 @@ class EnvironmentVariables {
   @Max(65535, { message: WORKER_PORT_MESSAGE })
   WORKER_PORT: number = 3001;
 
+  @Transform(toInt)
+  @IsInt({ message: 'WEB_PORT must be a whole number between 1 and 65535' })
+  @Min(1, { message: 'WEB_PORT must be a whole number between 1 and 65535' })
+  @Max(65535, { message: 'WEB_PORT must be a whole number between 1 and 65535' })
+  WEB_PORT: number = 3002;
+
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/]+(:\d+)?\/?$/, {
+    message: "API_URL must be the api's address with no path, e.g. http://api.internal:3000",
+  })
+  API_URL?: string;
+
+  @IsOptional()
+  @Matches(/^\S{32,}$/, {
+    message: 'WEB_SESSION_SECRET must be at least 32 characters with no spaces',
+  })
+  WEB_SESSION_SECRET?: string;
+
   @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: string = 'info';
 
@@ -205,6 +223,33 @@ export interface AppConfig {
   /** Whether the api serves the queue dashboard at `/admin/queues` (to admins only). */
   readonly bullBoardEnabled: boolean;
   readonly http: HttpConfig;
+  readonly web: WebConfig;
+}
+
+/** The web app: where it listens, how it reaches the api, and what seals its sign-in cookie. */
+export interface WebConfig {
+  readonly port: number;
+  /** The api as the web app calls it (server to server), with no path. */
+  readonly apiUrl: string;
+  /** Seals the sign-in cookie: WEB_SESSION_SECRET, which the web app requires in production. */
+  readonly sessionSecret?: string;
+  /** Outside production, when unset, a random secret kept under DATA_DIR. */
+  readonly developmentSessionSecretFile?: string;
+}
+
+function webConfig(vars: EnvironmentVariables): WebConfig {
+  const common = {
+    port: vars.WEB_PORT,
+    apiUrl: (vars.API_URL ?? `http://127.0.0.1:${vars.PORT}`).replace(/\/$/, ''),
+  };
+  if (vars.WEB_SESSION_SECRET) return { ...common, sessionSecret: vars.WEB_SESSION_SECRET };
+  // Production has no fallback: the web app refuses to start without the secret (the api and
+  // worker never need it).
+  if (vars.NODE_ENV === 'production') return common;
+  return {
+    ...common,
+    developmentSessionSecretFile: join(vars.DATA_DIR, 'development-web-session-secret'),
+  };
 }
 
 /**
@@ -363,6 +408,8 @@ const OPTIONAL_VARIABLES = [
   'NOTIFY_BASE_URL',
   'TRUST_PROXY',
   'CORS_ALLOWED_ORIGINS',
+  'API_URL',
+  'WEB_SESSION_SECRET',
 ];
 
 /** Names Express knows for groups of addresses, besides addresses and CIDR subnets. */
@@ -494,6 +541,7 @@ export function loadLauncherConfig(env: Environment): LauncherConfig {
   const auth = authConfig(vars, problems);
   const notify = notifyConfig(vars, env, problems);
   const reportLinks = reportLinksConfig(vars, problems);
+  const web = webConfig(vars);
   const http: HttpConfig = {
     rateLimitPerAddressPerMinute: vars.RATE_LIMIT_PER_ADDRESS_PER_MINUTE,
     rateLimitPerUserPerMinute: vars.RATE_LIMIT_PER_USER_PER_MINUTE,
@@ -522,6 +570,7 @@ export function loadLauncherConfig(env: Environment): LauncherConfig {
     },
     bullBoardEnabled: vars.BULL_BOARD_ENABLED === 'true',
     http,
+    web,
   });
 }
 

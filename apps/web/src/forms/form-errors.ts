@@ -1,0 +1,32 @@
+import type { FieldProblem } from '../api/api-client';
+
+/** What the GOV.UK error summary and the fields' inline messages need. */
+export interface FormErrors {
+  /** For `govukErrorSummary`: each problem, linked to its field. */
+  errorList: Array<{ text: string; href: string }>;
+  /** For each field's `errorMessage`, by the form's own field name. */
+  byField: Record<string, { text: string }>;
+}
+
+export const NO_ERRORS: FormErrors = { errorList: [], byField: {} };
+
+/**
+ * Turns the api's field problems (named by input path, e.g. `input.deliveredOn`) into the form's
+ * errors. `fieldIds` maps an api field to the form field showing it; a problem with no field on
+ * the form is still listed in the summary, linked to the first field.
+ */
+export function formErrorsOf(
+  problems: FieldProblem[],
+  fieldIds: Record<string, string>,
+  fallback: { message: string; firstField: string },
+): FormErrors {
+  const list = problems.length > 0 ? problems : [{ field: '', message: fallback.message }];
+  const errors: FormErrors = { errorList: [], byField: {} };
+  for (const problem of list) {
+    const path = problem.field.replace(/^input\./, '');
+    const id = fieldIds[path] ?? fieldIds[path.split('.')[0] ?? ''] ?? fallback.firstField;
+    errors.errorList.push({ text: problem.message, href: `#${id}` });
+    errors.byField[id] ??= { text: problem.message };
+  }
+  return errors;
+}

@@ -1,0 +1,60 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import {
+  ConfigError,
+  loadConfig,
+  loadLauncherConfig,
+  readEnvironment,
+  type AppConfig,
+  type Environment,
+} from '@la-tracker/platform/config';
+import { Logger } from 'nestjs-pino';
+import { webSecurityHeaders } from './http/web-security-headers';
+import { configureViews, serveStaticFiles } from './views';
+import { WebModule } from './web.module';
+
+/** Builds the web app: pages for programme managers, suppliers and advisers. */
+export async function createWebApp(config: AppConfig): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(WebModule.forRoot(config), {
+    bufferLogs: true,
+    abortOnError: false,
+    bodyParser: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.set('trust proxy', config.http.trustProxy);
+  app.use(webSecurityHeaders(config));
+  // Forms only; nested names (attendance[E06000001][LEAD_MEMBER]) become objects.
+  app.useBodyParser('urlencoded', { extended: true, limit: '100kb' });
+  configureViews(app);
+  serveStaticFiles(app);
+  app.enableShutdownHooks();
+  await app.init();
+  return app;
+}
+
+/** Production pages need only the api; development sign-in also makes users in the database. */
+export function loadWebConfig(env: Environment): AppConfig {
+  const production = loadLauncherConfig(env).nodeEnv === 'production';
+  const config = loadConfig(env, production ? [] : ['DATABASE_URL']);
+  if (production && !config.web.sessionSecret)
+    throw new ConfigError([
+      'WEB_SESSION_SECRET is required in production: the web app seals its sign-in cookie with it',
+    ]);
+  return config;
+}
+
+async function main(): Promise<void> {
+  const config = loadWebConfig(readEnvironment());
+  const app = await createWebApp(config);
+  await app.listen(config.web.port);
+  app.get(Logger).log(`Web app listening on http://localhost:${config.web.port}`);
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`The web app did not start: ${message}\n`);
+    process.exit(1);
+  });
+}

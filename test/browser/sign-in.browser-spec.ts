@@ -1,0 +1,129 @@
+import {
+  createTestDatabase,
+  testEnvironment,
+  type TestDatabase,
+} from '@la-tracker/platform/testing';
+import type { Browser, Page } from 'playwright-core';
+import { startApi, type RunningApi } from '../support/api';
+import {
+  accessibilityViolations,
+  collectPageProblems,
+  describeInBrowser,
+  launchBrowser,
+  screenshot,
+} from '../support/browser';
+import { insertSupplier } from '../support/suppliers';
+import { startWeb, type RunningWeb } from '../support/web';
+
+/** Signs in through the development chooser, as a person would: by the label they read. */
+export async function signInAs(page: Page, web: RunningWeb, label: string): Promise<void> {
+  await page.goto(`${web.base}/sign-in`);
+  await page.getByLabel(label, { exact: true }).check();
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+const sectionsOf = async (page: Page) =>
+  (await page.getByRole('navigation', { name: 'Sections' }).getByRole('link').allInnerTexts()).map(
+    (text) => text.trim(),
+  );
+
+describeInBrowser('the web app in a browser: signing in as each role', () => {
+  let database: TestDatabase;
+  let api: RunningApi;
+  let web: RunningWeb;
+  let browser: Browser;
+  let page: Page;
+  let problems: string[];
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    api = await startApi({ databaseUrl: database.url, redisUrl: testEnvironment().redisUrl });
+    await insertSupplier(database.url, 'North Star Leadership Ltd');
+    web = await startWeb(api, database.url);
+    browser = await launchBrowser();
+  });
+
+  beforeEach(async () => {
+    page = await browser.newPage();
+    problems = collectPageProblems(page);
+  });
+
+  afterEach(async () => {
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await web?.stop();
+    await api?.stop();
+    await database?.drop();
+  });
+
+  it('sends someone not signed in to sign in, then back to the page they wanted', async () => {
+    await page.goto(`${web.base}/programmes`);
+    expect(new URL(page.url()).pathname).toBe('/sign-in');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'sign-in');
+    await page.getByLabel('Admin', { exact: true }).check();
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    expect(new URL(page.url()).pathname).toBe('/programmes');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Programmes');
+  });
+
+  it('publishes an accessibility statement that anyone can read', async () => {
+    await page.goto(`${web.base}/sign-in`);
+    await page.getByRole('link', { name: 'Accessibility' }).click();
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      'Accessibility statement for LA Delivery Tracker',
+    );
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it('says what is wrong when no one is chosen, with an error summary', async () => {
+    await page.goto(`${web.base}/sign-in`);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.title()).resolves.toMatch(/^Error: /);
+    const summary = page.getByRole('alert');
+    await expect(summary.textContent()).resolves.toContain('Choose who to sign in as');
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it('shows a programme manager their programme and their sections', async () => {
+    await signInAs(
+      page,
+      web,
+      'Programme manager: Local Authority and Political Leadership Support',
+    );
+    expect(new URL(page.url()).pathname).toBe('/programmes');
+    await expect(sectionsOf(page)).resolves.toEqual([
+      'Programmes',
+      'Engagements',
+      'Sessions',
+      'Monthly returns',
+      'Local authorities',
+      'API tokens',
+    ]);
+    await expect(
+      page.getByRole('link', { name: 'Local Authority and Political Leadership Support' }).count(),
+    ).resolves.toBe(1);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'programmes');
+  });
+
+  it('starts a regional adviser at their LAs and a supplier at their engagements', async () => {
+    await signInAs(page, web, 'Regional adviser: North East');
+    expect(new URL(page.url()).pathname).toBe('/local-authorities');
+    await page.context().clearCookies();
+    await signInAs(page, web, 'Supplier: North Star Leadership Ltd');
+    expect(new URL(page.url()).pathname).toBe('/engagements');
+  });
+
+  it('signs out, after which pages need sign-in again', async () => {
+    await signInAs(page, web, 'Admin');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    expect(new URL(page.url()).pathname).toBe('/sign-in');
+    await page.goto(`${web.base}/programmes`);
+    expect(new URL(page.url()).pathname).toBe('/sign-in');
+  });
+});

@@ -1,0 +1,158 @@
+import {
+  createTestDatabase,
+  testEnvironment,
+  type TestDatabase,
+} from '@la-tracker/platform/testing';
+import { PRODUCTION_ENV, startApi, type RunningApi } from '../support/api';
+import { startWeb, type RunningWeb } from '../support/web';
+
+/** The session cookie a response sets, as a Cookie header would send it back. */
+const sessionCookieOf = (response: Response) =>
+  /la_tracker_session=[^;]*/.exec(response.headers.get('set-cookie') ?? '')?.[0];
+
+const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
+
+/** The web app over plain HTTP: sign-in, its cookie, CSRF and headers (no browser needed). */
+describe('the web app over HTTP', () => {
+  let database: TestDatabase;
+  let api: RunningApi;
+  let web: RunningWeb;
+
+  const get = (path: string, cookie?: string) =>
+    fetch(`${web.base}${path}`, { redirect: 'manual', headers: cookie ? { cookie } : {} });
+  const post = (path: string, form: Record<string, string>, cookie?: string) =>
+    fetch(`${web.base}${path}`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        ...(cookie ? { cookie } : {}),
+      },
+      body: new URLSearchParams(form).toString(),
+    });
+  const signIn = async (user = 'ADMIN') => {
+    const response = await post('/sign-in', { user, returnTo: '/programmes' });
+    expect(response.status).toBe(303);
+    const cookie = sessionCookieOf(response);
+    expect(cookie).toBeDefined();
+    return cookie!;
+  };
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    api = await startApi({ databaseUrl: database.url, redisUrl: testEnvironment().redisUrl });
+    web = await startWeb(api, database.url);
+  });
+
+  afterAll(async () => {
+    await web?.stop();
+    await api?.stop();
+    await database?.drop();
+  });
+
+  it('sends someone not signed in to sign in, remembering where they were going', async () => {
+    const response = await get('/programmes?x=1');
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe('/sign-in?returnTo=%2Fprogrammes%3Fx%3D1');
+  });
+
+  it('seals the session in an HttpOnly, SameSite cookie that does not show the token', async () => {
+    const response = await post('/sign-in', { user: 'ADMIN', returnTo: '/' });
+    const header = response.headers.get('set-cookie') ?? '';
+    expect(header).toMatch(/HttpOnly/i);
+    expect(header).toMatch(/SameSite=Lax/i);
+    expect(header).not.toMatch(/Secure/i); // plain http outside production
+    const value = sessionCookieOf(response)!.split('=')[1];
+    expect(value.split('.')).toHaveLength(5); // an encrypted JWT, not a signed one
+    expect((await get('/programmes', sessionCookieOf(response))).status).toBe(200);
+  });
+
+  it('treats a cookie altered by hand as no sign-in', async () => {
+    const cookie = await signIn();
+    const altered = cookie.slice(0, -4) + (cookie.endsWith('AAAA') ? 'BBBB' : 'AAAA');
+    const response = await get('/programmes', altered);
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toMatch(/^\/sign-in/);
+  });
+
+  it('never sends people to another site after sign-in', async () => {
+    for (const returnTo of ['//evil.example/', 'https://evil.example/', '/\\evil.example']) {
+      const response = await post('/sign-in', { user: 'ADMIN', returnTo });
+      expect(response.headers.get('location')).toBe('/');
+    }
+  });
+
+  it('refuses a form without the session’s CSRF token, and signs out only with it', async () => {
+    const cookie = await signIn();
+    const page = await (await get('/programmes', cookie)).text();
+    const csrf = csrfOf(page);
+    expect(csrf).toBeDefined();
+
+    const forged = await post('/sign-out', { _csrf: 'not-the-token' }, cookie);
+    expect(forged.headers.get('set-cookie')).toBeNull();
+    expect((await get('/programmes', cookie)).status).toBe(200);
+
+    const signedOut = await post('/sign-out', { _csrf: csrf! }, cookie);
+    expect(signedOut.headers.get('set-cookie')).toMatch(/la_tracker_session=;/);
+  });
+
+  it('answers an unknown page with a GOV.UK “page not found”', async () => {
+    const response = await get('/no-such-page', await signIn());
+    expect(response.status).toBe(404);
+    await expect(response.text()).resolves.toContain('Page not found');
+  });
+
+  it('sends a strict Content-Security-Policy with a fresh nonce for the template’s one inline script', async () => {
+    const [one, two] = await Promise.all([get('/sign-in'), get('/sign-in')]);
+    const policy = one.headers.get('content-security-policy') ?? '';
+    expect(policy).toContain("default-src 'self'");
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(policy).toContain("form-action 'self'");
+    const nonce = /'nonce-([^']+)'/.exec(policy)?.[1];
+    expect(nonce).toBeDefined();
+    expect(two.headers.get('content-security-policy')).not.toContain(nonce);
+    await expect(one.text()).resolves.toContain(`<script nonce="${nonce}">`);
+  });
+});
+
+describe('the web app in production', () => {
+  let database: TestDatabase;
+  let api: RunningApi;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    api = await startApi({ databaseUrl: database.url, redisUrl: testEnvironment().redisUrl });
+  });
+
+  afterAll(async () => {
+    await api?.stop();
+    await database?.drop();
+  });
+
+  it('offers no development users and signs no one in through them', async () => {
+    const web = await startWeb(api, '', {
+      ...PRODUCTION_ENV,
+      AUTH_HS256_SECRET: '',
+      DATABASE_URL: '',
+    });
+    try {
+      const page = await (await fetch(`${web.base}/sign-in`)).text();
+      expect(page).not.toContain('name="user"');
+      const response = await fetch(`${web.base}/sign-in`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'user=ADMIN&returnTo=%2F',
+      });
+      expect(response.headers.get('set-cookie')).toBeNull();
+    } finally {
+      await web.stop();
+    }
+  });
+
+  it('refuses to start without WEB_SESSION_SECRET', async () => {
+    await expect(
+      startWeb(api, '', { ...PRODUCTION_ENV, WEB_SESSION_SECRET: '', DATABASE_URL: '' }),
+    ).rejects.toThrow(/WEB_SESSION_SECRET is required in production/);
+  });
+});
