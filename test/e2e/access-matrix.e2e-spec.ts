@@ -427,6 +427,11 @@ const MATRIX: Record<string, Row> = {
     document: `{ reports(filter: { programmeId: "${programmeId}" }, first: 5) { totalCount edges { node { id status } } } }`,
     expected: managersOnly,
   },
+  // The dashboard is the programme's: the budget and every supplier's figures.
+  'Query.programmeDashboard': {
+    document: `{ programmeDashboard(programmeId: "${programmeId}", financialYear: "2022-23") { financialYear serviceLines { serviceLine localAuthoritiesReached } } }`,
+    expected: managersOnly,
+  },
   'Mutation.assignProgrammeManager': {
     document: ({ spareUserId }) =>
       `mutation { assignProgrammeManager(input: { programmeId: "${programmeId}", userId: "${spareUserId}" }) { assigned } }`,

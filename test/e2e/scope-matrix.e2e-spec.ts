@@ -390,6 +390,11 @@ const SWAPS: Record<string, SwapRow> = {
     document: 'query ($id: ID!) { spend(filter: { programmeId: $id }) { total } }',
     cases: READERS_OF_PROGRAMME_DATA(() => GOLDEN_PROGRAMME),
   },
+  'Query.programmeDashboard': {
+    document:
+      'query ($id: ID!) { programmeDashboard(programmeId: $id, financialYear: "2022-23") { financialYear } }',
+    cases: [{ who: 'otherManager', theirs: () => GOLDEN_PROGRAMME }],
+  },
   'Query.eligibleLocalAuthorities': {
     document:
       'query ($id: ID) { eligibleLocalAuthorities(serviceLine: COACHING_MENTORING, programmeId: $id) { eligible } }',

@@ -2,6 +2,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
+import { DashboardModule } from '@la-tracker/domain/dashboard';
 import { DiagnosticsModule } from '@la-tracker/domain/diagnostics';
 import { CoachingModule } from '@la-tracker/domain/coaching';
 import { EngagementsModule } from '@la-tracker/domain/engagements';
@@ -112,6 +113,7 @@ import {
 import { NotificationsResolver } from './notifications/notifications.resolver';
 import { ReportDownloadController } from './reports/report-download.controller';
 import { ReportsResolver } from './reports/reports.resolver';
+import { DashboardRegionResolver, DashboardResolver } from './dashboard/dashboard.resolver';
 
 type Plugins = NonNullable<ApolloDriverConfig['plugins']>;
 
@@ -133,6 +135,7 @@ type Plugins = NonNullable<ApolloDriverConfig['plugins']>;
     NetworksModule,
     NotificationsReadModule,
     ReportsModule,
+    DashboardModule,
   ],
   providers: [LoadersFactory],
   exports: [
@@ -152,6 +155,7 @@ type Plugins = NonNullable<ApolloDriverConfig['plugins']>;
     NetworksModule,
     NotificationsReadModule,
     ReportsModule,
+    DashboardModule,
   ],
 })
 class DomainModule {}
@@ -286,6 +290,8 @@ export class ApiModule {
         NetworkMeetingsResolver,
         NotificationsResolver,
         ReportsResolver,
+        DashboardResolver,
+        DashboardRegionResolver,
       ],
     };
   }

@@ -136,6 +136,8 @@ export const ACCESS_POLICY: Readonly<Record<string, Access>> = {
   'Mutation.requestReport': [Role.PROGRAMME_MANAGER, Role.ADMIN],
   'Query.report': [Role.PROGRAMME_MANAGER, Role.ADMIN],
   'Query.reports': [Role.PROGRAMME_MANAGER, Role.ADMIN],
+  // The dashboard is the programme's, like its reports: the budget and every supplier's figures.
+  'Query.programmeDashboard': [Role.PROGRAMME_MANAGER, Role.ADMIN],
   // Who manages which programme is for admins alone (SPEC §2).
   'Mutation.assignProgrammeManager': [Role.ADMIN],
   'Mutation.revokeProgrammeManager': [Role.ADMIN],

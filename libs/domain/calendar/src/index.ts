@@ -6,6 +6,7 @@ export {
   daysInMonth,
   isoDate,
   isWeekend,
+  toDayNumber,
   yearOf,
 } from './calendar-date.rules';
 export * from './calendar.error';

@@ -67,6 +67,18 @@ export class MonthlyReturnRepository {
     return this.filtered(scope, query).getCount();
   }
 
+  /** Which supplier made a return for which month, of those matching the query. */
+  async returnedMonths(
+    scope: MonthlyReturnScope,
+    query: MonthlyReturnQuery,
+  ): Promise<Array<{ supplierId: string; month: Month }>> {
+    const rows = await this.filtered(scope, query)
+      .select('r.supplier_id', 'supplier_id')
+      .addSelect(`to_char(r.month, 'YYYY-MM')`, 'month')
+      .getRawMany<{ supplier_id: string; month: Month }>();
+    return rows.map((row) => ({ supplierId: row.supplier_id, month: row.month }));
+  }
+
   /** The returns with these ids that the scope reaches, in no particular order. */
   findInScope(scope: MonthlyReturnScope, ids: readonly string[]): Promise<MonthlyReturn[]> {
     if (ids.length === 0) return Promise.resolve([]);

@@ -136,6 +136,20 @@ export class MonthlyReturnsService {
     return { ...page, edges: page.edges.map((edge) => ({ ...edge, node: withDates(edge.node) })) };
   }
 
+  /**
+   * Which supplier has made a return (in any state) for which month of a programme's financial
+   * year, for a caller already allowed the programme's returns (its managers, admins).
+   */
+  returnedMonthsOf(
+    programmeId: string,
+    financialYear: string,
+  ): Promise<Array<{ supplierId: string; month: Month }>> {
+    return this.repository.returnedMonths(
+      { all: true },
+      { programmeId, ...monthRange({ financialYear }) },
+    );
+  }
+
   async get(caller: Caller, id: string): Promise<MonthlyReturnView> {
     const [found] = isUuid(id)
       ? await this.repository.findInScope(monthlyReturnScopeOf(caller), [id])

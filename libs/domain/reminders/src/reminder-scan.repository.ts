@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { longDate, type IsoDate } from '@la-tracker/platform/time';
 import { DataSource } from 'typeorm';
-import type { ReminderRecords } from './reminder.rules';
+import type { PriorityActionVisitOnRecord, ReminderRecords } from './reminder.rules';
 
 /** The records the scan reads, and a few words naming each subject for the message. */
 export interface ScanInput {
@@ -65,14 +65,7 @@ export class ReminderScanRepository {
             WHERE s.status IN ('PLANNED', 'DRAFT')
             GROUP BY s.id`,
         ),
-        q<{ id: string; areas: number; letter_date: string; la: string }>(
-          `SELECT i.id, cardinality(i.priority_action_areas) AS areas,
-                  COALESCE(i.letter_date, i.published_on)::text AS letter_date, la.name AS la
-             FROM inspection_event i JOIN local_authority la ON la.id = i.local_authority_id
-            WHERE cardinality(i.priority_action_areas) > 0
-              AND COALESCE(i.letter_date, i.published_on) BETWEEN $1::date - 200 AND $1::date`,
-          [today],
-        ),
+        this.priorityActionVisits(today),
         q<{ supplier_id: string; programme_id: string; month: string }>(
           `SELECT supplier_id, programme_id, to_char(month, 'YYYY-MM') AS month
              FROM monthly_return WHERE month >= $1::date - interval '4 months'`,
@@ -118,7 +111,10 @@ export class ReminderScanRepository {
         `the session of ${longDateOf(s.delivered_on ?? s.planned_on)} for ${s.las}`,
       );
     for (const v of visits)
-      subjects.set(v.id, `${v.la}'s focused visit (letter of ${longDateOf(v.letter_date)})`);
+      subjects.set(
+        v.inspectionId,
+        `${v.localAuthority}'s focused visit (letter of ${longDateOf(v.letterDate)})`,
+      );
     for (const d of diagnostics) subjects.set(d.id, `${d.la}'s corporate parenting diagnostic`);
     for (const e of engagements)
       subjects.set(
@@ -149,11 +145,7 @@ export class ReminderScanRepository {
           plannedOn: s.planned_on,
           deliveredOn: s.delivered_on,
         })),
-        priorityActionVisits: visits.map((v) => ({
-          inspectionId: v.id,
-          priorityActionAreas: v.areas,
-          letterDate: v.letter_date,
-        })),
+        priorityActionVisits: visits,
         // No follow-up review is recorded yet: a due review is reminded of once, by its key.
         diagnostics: diagnostics.map((d) => ({
           id: d.id,
@@ -177,6 +169,31 @@ export class ReminderScanRepository {
         })),
       },
     };
+  }
+
+  /**
+   * Visits that raised areas for priority action with a letter in the last 200 days, when an
+   * action plan may still be coming due, with their LA's name.
+   */
+  async priorityActionVisits(
+    today: IsoDate,
+  ): Promise<Array<PriorityActionVisitOnRecord & { localAuthority: string }>> {
+    const rows = await this.dataSource.query<
+      Array<{ id: string; areas: number; letter_date: string; la: string }>
+    >(
+      `SELECT i.id, cardinality(i.priority_action_areas) AS areas,
+              COALESCE(i.letter_date, i.published_on)::text AS letter_date, la.name AS la
+         FROM inspection_event i JOIN local_authority la ON la.id = i.local_authority_id
+        WHERE cardinality(i.priority_action_areas) > 0
+          AND COALESCE(i.letter_date, i.published_on) BETWEEN $1::date - 200 AND $1::date`,
+      [today],
+    );
+    return rows.map((row) => ({
+      inspectionId: row.id,
+      priorityActionAreas: row.areas,
+      letterDate: row.letter_date,
+      localAuthority: row.la,
+    }));
   }
 
   /**

@@ -173,14 +173,39 @@ export function apaPlanReminders(
   calendar: WorkingDayCalendar = englandAndWalesCalendar(),
 ): DueReminder[] {
   const running = records.programmes.filter((programme) => runsOn(programme, today));
-  return records.priorityActionVisits
+  return apaPlansDue(records.priorityActionVisits, today, calendar).flatMap(
+    ({ inspectionId, stage, dueOn }) =>
+      running.flatMap((programme) =>
+        toEach(managersOf(programme), (recipient) =>
+          reminder('APA_PLAN_DUE', inspectionId, programme.id, recipient, dueOn, stage),
+        ),
+      ),
+  );
+}
+
+export interface ApaPlanDue {
+  inspectionId: string;
+  stage: 'draft' | 'final';
+  dueOn: IsoDate;
+}
+
+/**
+ * The action plans (draft at 20, final at 70 working days after the letter) coming due on
+ * `today`: from a few working days before each is due until the day itself.
+ */
+export function apaPlansDue(
+  visits: readonly PriorityActionVisitOnRecord[],
+  today: IsoDate,
+  calendar: WorkingDayCalendar = englandAndWalesCalendar(),
+): ApaPlanDue[] {
+  return visits
     .filter(
       (visit) =>
         visit.priorityActionAreas > 0 &&
         within(visit.letterDate, addDays(today, -APA_LETTER_RECENT_DAYS), today),
     )
-    .flatMap((visit) =>
-      covered(() => {
+    .flatMap((visit) => {
+      try {
         const { draftDueOn, finalDueOn } = apaActionPlanDueDates(visit.letterDate, calendar);
         return (
           [
@@ -191,15 +216,13 @@ export function apaPlanReminders(
           .filter(([, dueOn]) =>
             within(today, calendar.addWorkingDays(dueOn, -APA_PLAN_LEAD_WORKING_DAYS), dueOn),
           )
-          .flatMap(([stage, dueOn]) =>
-            running.flatMap((programme) =>
-              toEach(managersOf(programme), (recipient) =>
-                reminder('APA_PLAN_DUE', visit.inspectionId, programme.id, recipient, dueOn, stage),
-              ),
-            ),
-          );
-      }),
-    );
+          .map(([stage, dueOn]) => ({ inspectionId: visit.inspectionId, stage, dueOn }));
+      } catch (error) {
+        // A letter in years the calendar does not cover must not stop everyone else's.
+        if (error instanceof CalendarNotCoveredError) return [];
+        throw error;
+      }
+    });
 }
 
 /** A follow-up review due 6 months after the final report: the supplier and the managers. */

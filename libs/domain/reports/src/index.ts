@@ -1,5 +1,7 @@
 export * from './extract.repository';
 export * from './extract.writer';
+export * from './mi-pack.module';
+export * from './mi-pack.repository';
 export * from './mi-pack.rules';
 export * from './report-link.rules';
 export * from './report.entity';

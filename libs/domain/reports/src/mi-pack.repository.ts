@@ -112,6 +112,43 @@ export class MiPackRepository {
     }));
   }
 
+  /** Diagnostics whose final report is dated in the year, by service line (delivery, SPEC §5.1). */
+  async finalReports(
+    programmeId: string,
+    financialYear: string,
+  ): Promise<Array<{ serviceLine: ServiceLine; diagnostics: number }>> {
+    const { startsOn, endsOn } = financialYearBounds(financialYear);
+    const rows = await this.dataSource.query<
+      Array<{ service_line: ServiceLine; diagnostics: number }>
+    >(
+      `SELECT service_line, count(*)::int AS diagnostics
+         FROM diagnostic
+        WHERE programme_id = $1 AND final_report_on BETWEEN $2 AND $3
+        GROUP BY service_line`,
+      [programmeId, startsOn, endsOn],
+    );
+    return rows.map((row) => ({ serviceLine: row.service_line, diagnostics: row.diagnostics }));
+  }
+
+  /**
+   * The LAs with an engagement of the year on a service line that is not declined or withdrawn:
+   * those already referred for it, or receiving it.
+   */
+  async engagedLocalAuthorities(
+    programmeId: string,
+    financialYear: string,
+    serviceLine: ServiceLine,
+  ): Promise<string[]> {
+    const rows = await this.dataSource.query<Array<{ local_authority_id: string }>>(
+      `SELECT DISTINCT local_authority_id
+         FROM engagement
+        WHERE programme_id = $1 AND financial_year = $2 AND service_line = $3
+          AND status NOT IN ('DECLINED', 'WITHDRAWN')`,
+      [programmeId, financialYear, serviceLine],
+    );
+    return rows.map((row) => row.local_authority_id);
+  }
+
   /**
    * Every region: its LAs active in the year, those reached by an engagement of the year of any
    * service line, those engagements, and attendance at the year's approved sessions.

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { ProgrammesModule } from '@la-tracker/domain/programmes';
 import { SpendModule } from '@la-tracker/domain/spend';
 import { ExtractRepository } from './extract.repository';
-import { MiPackRepository } from './mi-pack.repository';
+import { MiPackModule } from './mi-pack.module';
 import { ReportRepository } from './report.repository';
 import { ReportsService } from './reports.service';
 
@@ -11,8 +11,8 @@ import { ReportsService } from './reports.service';
  * (StorageModule), the outbox (QueueModule) and the configuration.
  */
 @Module({
-  imports: [ProgrammesModule, SpendModule],
-  providers: [ReportRepository, MiPackRepository, ExtractRepository, ReportsService],
+  imports: [ProgrammesModule, SpendModule, MiPackModule],
+  providers: [ReportRepository, ExtractRepository, ReportsService],
   exports: [ReportsService],
 })
 export class ReportsModule {}

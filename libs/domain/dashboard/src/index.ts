@@ -1,0 +1,3 @@
+export * from './dashboard.module';
+export * from './dashboard.rules';
+export * from './dashboard.service';
