@@ -11,16 +11,10 @@ import {
   describeInBrowser,
   launchBrowser,
   screenshot,
+  signInAs,
 } from '../support/browser';
 import { insertSupplier } from '../support/suppliers';
 import { startWeb, type RunningWeb } from '../support/web';
-
-/** Signs in through the development chooser, as a person would: by the label they read. */
-export async function signInAs(page: Page, web: RunningWeb, label: string): Promise<void> {
-  await page.goto(`${web.base}/sign-in`);
-  await page.getByLabel(label, { exact: true }).check();
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
 
 const sectionsOf = async (page: Page) =>
   (await page.getByRole('navigation', { name: 'Sections' }).getByRole('link').allInnerTexts()).map(

@@ -92,3 +92,10 @@ export function collectPageProblems(page: Page): string[] {
   page.on('pageerror', (error) => problems.push(error.message));
   return problems;
 }
+
+/** Signs in through the development chooser, as a person would: by the label they read. */
+export async function signInAs(page: Page, web: { base: string }, label: string): Promise<void> {
+  await page.goto(`${web.base}/sign-in`);
+  await page.getByLabel(label, { exact: true }).check();
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
