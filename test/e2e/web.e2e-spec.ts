@@ -4,6 +4,7 @@ import {
   type TestDatabase,
 } from '@la-tracker/platform/testing';
 import { PRODUCTION_ENV, startApi, type RunningApi } from '../support/api';
+import { startOidcIssuer, type LocalOidcIssuer } from '../support/oidc-issuer';
 import { startWeb, type RunningWeb } from '../support/web';
 
 /** The session cookie a response sets, as a Cookie header would send it back. */
@@ -115,44 +116,115 @@ describe('the web app over HTTP', () => {
   });
 });
 
-describe('the web app in production', () => {
+describe('the web app in production: sign-in with DfE Sign-in', () => {
   let database: TestDatabase;
+  let issuer: LocalOidcIssuer;
   let api: RunningApi;
+  let web: RunningWeb;
+  const CLIENT_ID = 'la-delivery-tracker';
+
+  const productionWeb = (overrides: Record<string, string> = {}) =>
+    startWeb(api, '', (base) => ({
+      ...PRODUCTION_ENV,
+      OIDC_ISSUER: issuer.issuer,
+      OIDC_AUDIENCE: CLIENT_ID,
+      OIDC_CLIENT_SECRET: issuer.clientSecret,
+      WEB_PUBLIC_URL: base,
+      DATABASE_URL: '',
+      ...overrides,
+    }));
+  const cookieOf = (response: Response, name: string) =>
+    new RegExp(`${name}=[^;]*`).exec(response.headers.get('set-cookie') ?? '')?.[0];
+  const get = (url: string, cookie?: string) =>
+    fetch(url, { redirect: 'manual', headers: cookie ? { cookie } : {} });
+
+  /** Start → the issuer → back: the callback's response, with the attempt cookie sent or not. */
+  const signInThroughIssuer = async (sendAttempt = true) => {
+    const start = await get(`${web.base}/sign-in/start?returnTo=%2Fprogrammes`);
+    expect(start.status).toBe(303);
+    const attempt = cookieOf(start, 'la_tracker_sign_in');
+    expect(attempt).toBeDefined();
+    const atIssuer = await get(start.headers.get('location')!);
+    expect(atIssuer.status).toBe(302);
+    const callback = atIssuer.headers.get('location')!;
+    expect(callback.startsWith(`${web.base}/sign-in/callback?`)).toBe(true);
+    return get(callback, sendAttempt ? attempt : undefined);
+  };
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    api = await startApi({ databaseUrl: database.url, redisUrl: testEnvironment().redisUrl });
+    issuer = await startOidcIssuer();
+    api = await startApi(
+      { databaseUrl: database.url, redisUrl: testEnvironment().redisUrl },
+      { ...PRODUCTION_ENV, OIDC_ISSUER: issuer.issuer, OIDC_AUDIENCE: CLIENT_ID },
+    );
+    web = await productionWeb();
   });
 
   afterAll(async () => {
+    await web?.stop();
     await api?.stop();
+    await issuer?.close();
     await database?.drop();
   });
 
-  it('offers no development users and signs no one in through them', async () => {
-    const web = await startWeb(api, '', {
-      ...PRODUCTION_ENV,
-      AUTH_HS256_SECRET: '',
-      DATABASE_URL: '',
+  it('offers DfE Sign-in, not development users, and signs no one in through them', async () => {
+    const page = await (await fetch(`${web.base}/sign-in?returnTo=%2Fprogrammes`)).text();
+    expect(page).not.toContain('name="user"');
+    expect(page).toContain('Sign in with DfE Sign-in');
+    expect(page).toContain('href="/sign-in/start?returnTo=%2Fprogrammes"');
+    const response = await fetch(`${web.base}/sign-in`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'user=ADMIN&returnTo=%2F',
     });
-    try {
-      const page = await (await fetch(`${web.base}/sign-in`)).text();
-      expect(page).not.toContain('name="user"');
-      const response = await fetch(`${web.base}/sign-in`, {
-        method: 'POST',
-        redirect: 'manual',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: 'user=ADMIN&returnTo=%2F',
-      });
-      expect(response.headers.get('set-cookie')).toBeNull();
-    } finally {
-      await web.stop();
-    }
+    expect(response.headers.get('set-cookie')).toBeNull();
   });
 
-  it('refuses to start without WEB_SESSION_SECRET', async () => {
-    await expect(
-      startWeb(api, '', { ...PRODUCTION_ENV, WEB_SESSION_SECRET: '', DATABASE_URL: '' }),
-    ).rejects.toThrow(/WEB_SESSION_SECRET is required in production/);
+  it('signs a person in with the code flow; the api accepts their id token', async () => {
+    issuer.signInAs({
+      subject: 'dfe-sign-in-person-1',
+      email: 'sam.jones@education.gov.uk',
+      givenName: 'Sam',
+      familyName: 'Jones',
+    });
+    const back = await signInThroughIssuer();
+    expect(back.status).toBe(303);
+    expect(back.headers.get('location')).toBe('/programmes');
+    const session = cookieOf(back, 'la_tracker_session');
+    expect(back.headers.get('set-cookie')).toMatch(/Secure/);
+    // New to the service, so no role yet: the api knew them (the guard's `me` worked).
+    const home = await get(`${web.base}/`, session);
+    expect(home.headers.get('location')).toBe('/no-role');
+    const noRole = await (await get(`${web.base}/no-role`, session)).text();
+    expect(noRole).toContain('You have no role yet');
+    expect(noRole).toContain('Signed in as Sam Jones');
+  });
+
+  it('refuses an answer this browser did not ask for: no sign-in', async () => {
+    const back = await signInThroughIssuer(false);
+    expect(back.status).toBe(400);
+    expect(cookieOf(back, 'la_tracker_session')).toBeUndefined();
+    await expect(back.text()).resolves.toContain('You could not be signed in');
+  });
+
+  it('refuses an answer whose state was changed on the way', async () => {
+    const start = await get(`${web.base}/sign-in/start`);
+    const attempt = cookieOf(start, 'la_tracker_sign_in');
+    const callback = new URL((await get(start.headers.get('location')!)).headers.get('location')!);
+    callback.searchParams.set('state', 'another-state');
+    const back = await get(callback.href, attempt);
+    expect(back.status).toBe(400);
+    expect(cookieOf(back, 'la_tracker_session')).toBeUndefined();
+  });
+
+  it('refuses to start without WEB_SESSION_SECRET, or without its DfE Sign-in client', async () => {
+    await expect(productionWeb({ WEB_SESSION_SECRET: '' })).rejects.toThrow(
+      /WEB_SESSION_SECRET is required in production/,
+    );
+    await expect(productionWeb({ OIDC_CLIENT_SECRET: '', WEB_PUBLIC_URL: '' })).rejects.toThrow(
+      /OIDC_CLIENT_SECRET and WEB_PUBLIC_URL are required in production/,
+    );
   });
 });

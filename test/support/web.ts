@@ -20,9 +20,10 @@ export interface RunningWeb {
 export async function startWeb(
   api: RunningApi,
   databaseUrl: string,
-  env: Record<string, string> = {},
+  env: Record<string, string> | ((base: string) => Record<string, string>) = {},
 ): Promise<RunningWeb> {
   const port = await findFreePort();
+  const base = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [WEB_MAIN], {
     env: {
       ...readEnvironment(),
@@ -30,7 +31,8 @@ export async function startWeb(
       WEB_SESSION_SECRET: 'web-session-secret-for-tests-0123456789',
       NODE_ENV: 'test',
       LOG_LEVEL: 'warn',
-      ...env,
+      // A function of its own address, for settings that name it (WEB_PUBLIC_URL).
+      ...(typeof env === 'function' ? env(base) : env),
       API_URL: api.base,
       WEB_PORT: String(port),
       DATABASE_URL: databaseUrl,
@@ -40,7 +42,6 @@ export async function startWeb(
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the web app stopped while starting:\n${output}`);

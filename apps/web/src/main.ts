@@ -37,10 +37,16 @@ export async function createWebApp(config: AppConfig): Promise<NestExpressApplic
 export function loadWebConfig(env: Environment): AppConfig {
   const production = loadLauncherConfig(env).nodeEnv === 'production';
   const config = loadConfig(env, production ? [] : ['DATABASE_URL']);
+  const problems = [];
   if (production && !config.web.sessionSecret)
-    throw new ConfigError([
+    problems.push(
       'WEB_SESSION_SECRET is required in production: the web app seals its sign-in cookie with it',
-    ]);
+    );
+  if (production && !config.web.oidcClient)
+    problems.push(
+      'OIDC_CLIENT_SECRET and WEB_PUBLIC_URL are required in production: people sign in to the web app with DfE Sign-in (OIDC_AUDIENCE is its client id)',
+    );
+  if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }
 

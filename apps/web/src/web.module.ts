@@ -21,6 +21,7 @@ import { ProgrammesController } from './programmes/programmes.controller';
 import { SessionCookie, SessionMiddleware, sessionSealerFor } from './session/session.middleware';
 import { SessionSealer } from './session/web-session';
 import { DevelopmentUsers } from './sign-in/development-users.service';
+import { OidcSignIn } from './sign-in/oidc-sign-in.service';
 import { SignInController } from './sign-in/sign-in.controller';
 
 /**
@@ -72,6 +73,7 @@ export class WebModule implements NestModule {
         ApiClient,
         { provide: SessionSealer, useValue: sessionSealerFor(config) },
         SessionCookie,
+        OidcSignIn,
         { provide: APP_FILTER, useClass: PageExceptionFilter },
       ],
     };

@@ -67,3 +67,27 @@ describe('sessionExpiry', () => {
     expect(sessionExpiry(now, undefined)).toBe(nowSeconds + 8 * 3600);
   });
 });
+
+describe('SessionSealer values', () => {
+  const sut = new SessionSealer('s'.repeat(32));
+  const inTenMinutes = Math.floor(Date.now() / 1000) + 600;
+
+  it('opens a value it sealed, and nothing else', async () => {
+    const sealed = await sut.sealValue({ state: 'abc', returnTo: '/x' }, inTenMinutes);
+    await expect(sut.openValue(sealed)).resolves.toEqual({ state: 'abc', returnTo: '/x' });
+    await expect(sut.openValue(sealed.slice(0, -3) + 'AAA')).resolves.toBeUndefined();
+    await expect(sut.openValue(undefined)).resolves.toBeUndefined();
+  });
+
+  it('refuses an expired value', async () => {
+    const sealed = await sut.sealValue({ state: 'abc' }, Math.floor(Date.now() / 1000) - 120);
+    await expect(sut.openValue(sealed)).resolves.toBeUndefined();
+  });
+
+  it('does not take a session cookie for a value, or a value for a session', async () => {
+    const session = await sut.seal({ token: 't', name: 'Ann', expiresAt: inTenMinutes });
+    await expect(sut.openValue(session)).resolves.toBeUndefined();
+    const value = await sut.sealValue({ token: 't', name: 'Ann', csrf: 'c' }, inTenMinutes);
+    await expect(sut.open(value)).resolves.toBeUndefined();
+  });
+});

@@ -55,6 +55,33 @@ export class SessionSealer {
       return undefined;
     }
   }
+
+  /** Seals anything else the web app must hand the browser to keep for it, until `expiresAt`. */
+  sealValue(value: Record<string, string>, expiresAt: number): Promise<string> {
+    return new EncryptJWT({ value })
+      .setProtectedHeader({ alg: 'dir', enc: 'A256GCM' })
+      .setExpirationTime(expiresAt)
+      .encrypt(this.key);
+  }
+
+  async openValue(sealed: string | undefined): Promise<Record<string, string> | undefined> {
+    if (!sealed) return undefined;
+    try {
+      const { payload } = await jwtDecrypt(sealed, this.key, {
+        keyManagementAlgorithms: ['dir'],
+        contentEncryptionAlgorithms: ['A256GCM'],
+      });
+      const value = payload.value;
+      if (value === null || typeof value !== 'object') return undefined;
+      return Object.fromEntries(
+        Object.entries(value).filter(
+          (entry): entry is [string, string] => typeof entry[1] === 'string',
+        ),
+      );
+    } catch {
+      return undefined;
+    }
+  }
 }
 
 /** Compares a form's CSRF token with the session's in constant time. */

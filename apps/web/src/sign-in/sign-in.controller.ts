@@ -1,12 +1,37 @@
-import { Body, Controller, Get, Inject, Optional, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Inject,
+  Logger,
+  Optional,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
+import { parse } from 'cookie';
+import { APP_CONFIG, type AppConfig } from '@la-tracker/platform/config';
 import type { Response } from 'express';
 import { BadUserInputError } from '@la-tracker/platform/errors';
 import { formErrorsOf, NO_ERRORS } from '../forms/form-errors';
 import type { WebRequest } from '../http/web-request';
 import { SessionCookie } from '../session/session.middleware';
-import { csrfTokenMatches } from '../session/web-session';
+import { csrfTokenMatches, sessionExpiry, SessionSealer } from '../session/web-session';
+import { OidcSignIn, type SignInAttempt } from './oidc-sign-in.service';
 import { parseDevelopmentUserChoice } from './development-users.rules';
 import { DevelopmentUsers } from './development-users.service';
+
+const SIGN_IN_ATTEMPT_COOKIE = 'la_tracker_sign_in';
+const SIGN_IN_ATTEMPT_SECONDS = 10 * 60;
+
+function isSignInAttempt(
+  value: Record<string, string>,
+): value is Record<string, string> & SignInAttempt {
+  return ['codeVerifier', 'state', 'nonce', 'returnTo'].every(
+    (key) => typeof value[key] === 'string',
+  );
+}
 
 /** Only paths on this site: an address from a query string must never take people elsewhere. */
 export function safeReturnTo(value: unknown): string {
@@ -15,10 +40,59 @@ export function safeReturnTo(value: unknown): string {
 
 @Controller()
 export class SignInController {
+  private readonly logger = new Logger(SignInController.name);
+
   constructor(
     @Inject(SessionCookie) private readonly cookie: SessionCookie,
+    @Inject(OidcSignIn) private readonly oidc: OidcSignIn,
+    @Inject(SessionSealer) private readonly sealer: SessionSealer,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Optional() @Inject(DevelopmentUsers) private readonly developmentUsers?: DevelopmentUsers,
   ) {}
+
+  /** Off to DfE Sign-in, remembering (sealed, for 10 minutes) what must match when they return. */
+  @Get('sign-in/start')
+  async startSignIn(@Query('returnTo') returnTo: unknown, @Res() res: Response): Promise<void> {
+    if (!this.oidc.enabled) return res.redirect(303, '/sign-in');
+    const { url, attempt } = await this.oidc.start(safeReturnTo(returnTo));
+    const expiresAt = Math.floor(Date.now() / 1000) + SIGN_IN_ATTEMPT_SECONDS;
+    res.cookie(SIGN_IN_ATTEMPT_COOKIE, await this.sealer.sealValue({ ...attempt }, expiresAt), {
+      ...this.attemptCookieOptions(),
+      maxAge: SIGN_IN_ATTEMPT_SECONDS * 1000,
+    });
+    res.redirect(303, url.href);
+  }
+
+  /** Back from DfE Sign-in: the answer must be to this browser's own attempt. */
+  @Get('sign-in/callback')
+  async finishSignIn(@Req() req: WebRequest, @Res() res: Response): Promise<void> {
+    const client = this.config.web.oidcClient;
+    if (!this.oidc.enabled || !client) return res.redirect(303, '/sign-in');
+    const cookies = parse(req.headers.cookie ?? '');
+    const sealed = await this.sealer.openValue(cookies[SIGN_IN_ATTEMPT_COOKIE]);
+    res.clearCookie(SIGN_IN_ATTEMPT_COOKIE, this.attemptCookieOptions());
+    const attempt = sealed && isSignInAttempt(sealed) ? sealed : undefined;
+    if (!attempt)
+      return this.signInFailed(res, 'Your sign-in took too long or was started elsewhere.');
+    // Built from our own address, never the request's Host header.
+    const callbackUrl = new URL(client.redirectUri);
+    callbackUrl.search = new URL(req.originalUrl, 'http://localhost').search;
+    let person;
+    try {
+      person = await this.oidc.finish(callbackUrl, attempt);
+    } catch (error) {
+      this.logger.warn(
+        `Sign-in refused: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      return this.signInFailed(res, 'DfE Sign-in did not confirm who you are.');
+    }
+    await this.cookie.start(res, {
+      token: person.token,
+      name: person.name,
+      expiresAt: sessionExpiry(Date.now(), person.expiresAt),
+    });
+    res.redirect(303, attempt.returnTo);
+  }
 
   @Get('sign-in')
   async signInPage(@Query('returnTo') returnTo: unknown, @Res() res: Response): Promise<void> {
@@ -67,9 +141,29 @@ export class SignInController {
     res.status(errors.errorList.length > 0 ? 400 : 200).render('sign-in', {
       title: 'Sign in',
       development: Boolean(this.developmentUsers),
+      dfeSignIn: this.oidc.enabled,
+      startUrl: `/sign-in/start?returnTo=${encodeURIComponent(returnTo)}`,
       choices,
       returnTo,
       ...errors,
     });
+  }
+
+  private signInFailed(res: Response, reason: string): void {
+    res.status(400).render('error', {
+      status: 400,
+      title: 'You could not be signed in',
+      message: `${reason} Nothing was saved. Go to the sign-in page and try again.`,
+    });
+  }
+
+  /** Sent back only to the callback; Lax, so the issuer's redirect (a top-level GET) carries it. */
+  private attemptCookieOptions() {
+    return {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: this.config.nodeEnv === 'production',
+      path: '/sign-in',
+    } as const;
   }
 }

@@ -131,6 +131,38 @@ describe('loadConfig', () => {
     expect(loadConfig(production).web).toEqual({ port: 3002, apiUrl: 'http://127.0.0.1:3000' });
   });
 
+  it('gives the web app its DfE Sign-in client when its secret and public address are set', () => {
+    const oidc = { OIDC_ISSUER: 'https://oidc.example.gov.uk', OIDC_AUDIENCE: 'client-1' };
+    expect(
+      loadConfig({
+        ...services,
+        ...oidc,
+        OIDC_CLIENT_SECRET: 'client-secret',
+        WEB_PUBLIC_URL: 'https://tracker.example.gov.uk/',
+      }).web.oidcClient,
+    ).toEqual({
+      secret: 'client-secret',
+      redirectUri: 'https://tracker.example.gov.uk/sign-in/callback',
+    });
+    expect(
+      problemsOf(() => loadConfig({ ...services, ...oidc, OIDC_CLIENT_SECRET: 'client-secret' })),
+    ).toEqual([expect.stringMatching(/OIDC_CLIENT_SECRET and WEB_PUBLIC_URL go together/)]);
+    expect(
+      problemsOf(() =>
+        loadConfig({
+          ...services,
+          OIDC_CLIENT_SECRET: 'client-secret',
+          WEB_PUBLIC_URL: 'https://tracker.example.gov.uk',
+        }),
+      ),
+    ).toEqual([expect.stringMatching(/OIDC_CLIENT_SECRET needs OIDC_ISSUER/)]);
+    expect(
+      problemsOf(() =>
+        loadConfig({ ...services, WEB_PUBLIC_URL: 'http://tracker.example.gov.uk' }),
+      ),
+    ).toEqual([expect.stringMatching(/WEB_PUBLIC_URL must be the web app's public address/)]);
+  });
+
   it('reads numbers and names from strings', () => {
     const sut = loadConfig({
       ...services,

@@ -72,6 +72,17 @@ class EnvironmentVariables {
   })
   WEB_SESSION_SECRET?: string;
 
+  @IsOptional()
+  @Matches(/^https:\/\/[^\s/]+\/?$|^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\/?$/, {
+    message:
+      "WEB_PUBLIC_URL must be the web app's public address with no path, https (http only for localhost), e.g. https://tracker.education.gov.uk",
+  })
+  WEB_PUBLIC_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  OIDC_CLIENT_SECRET?: string;
+
   @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: string = 'info';
 
@@ -235,12 +246,29 @@ export interface WebConfig {
   readonly sessionSecret?: string;
   /** Outside production, when unset, a random secret kept under DATA_DIR. */
   readonly developmentSessionSecretFile?: string;
+  /**
+   * Sign-in through the OpenID Connect issuer (DfE Sign-in), when configured: the web app is a
+   * client whose id is OIDC_AUDIENCE, so the id tokens it receives are the ones the api accepts.
+   */
+  readonly oidcClient?: {
+    readonly secret: string;
+    /** Where the issuer sends people back: WEB_PUBLIC_URL/sign-in/callback. */
+    readonly redirectUri: string;
+  };
 }
 
 function webConfig(vars: EnvironmentVariables): WebConfig {
   const common = {
     port: vars.WEB_PORT,
     apiUrl: (vars.API_URL ?? `http://127.0.0.1:${vars.PORT}`).replace(/\/$/, ''),
+    ...(vars.OIDC_CLIENT_SECRET && vars.WEB_PUBLIC_URL
+      ? {
+          oidcClient: {
+            secret: vars.OIDC_CLIENT_SECRET,
+            redirectUri: `${vars.WEB_PUBLIC_URL.replace(/\/$/, '')}/sign-in/callback`,
+          },
+        }
+      : {}),
   };
   if (vars.WEB_SESSION_SECRET) return { ...common, sessionSecret: vars.WEB_SESSION_SECRET };
   // Production has no fallback: the web app refuses to start without the secret (the api and
@@ -410,6 +438,8 @@ const OPTIONAL_VARIABLES = [
   'CORS_ALLOWED_ORIGINS',
   'API_URL',
   'WEB_SESSION_SECRET',
+  'WEB_PUBLIC_URL',
+  'OIDC_CLIENT_SECRET',
 ];
 
 /** Names Express knows for groups of addresses, besides addresses and CIDR subnets. */
@@ -491,6 +521,14 @@ function authConfig(vars: EnvironmentVariables, problems: string[]): AuthConfig 
     problems.push(
       'AUTH_HS256_SECRET must not be set in production: local tokens are for development and tests only',
     );
+  }
+  if (Boolean(vars.OIDC_CLIENT_SECRET) !== Boolean(vars.WEB_PUBLIC_URL)) {
+    problems.push(
+      'OIDC_CLIENT_SECRET and WEB_PUBLIC_URL go together: the web app signs people in with both',
+    );
+  }
+  if (vars.OIDC_CLIENT_SECRET && !vars.OIDC_ISSUER) {
+    problems.push('OIDC_CLIENT_SECRET needs OIDC_ISSUER and OIDC_AUDIENCE (the client id)');
   }
   if (vars.OIDC_ORGANISATION_ROLES && !vars.OIDC_ISSUER) {
     problems.push('OIDC_ORGANISATION_ROLES needs OIDC_ISSUER: it maps DfE Sign-in organisations');
