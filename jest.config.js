@@ -17,6 +17,8 @@ const swc = [
 // ESM-only dependencies that jest's CommonJS runtime must have transformed.
 const esmOnly = [
   'jose',
+  'openid-client',
+  'oauth4webapi',
   '@nestjs',
   'nestjs-pino',
   'file-type',
