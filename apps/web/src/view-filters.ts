@@ -1,27 +1,11 @@
 import type nunjucks from 'nunjucks';
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+import { longDate as longIsoDate, type IsoDate } from '@la-tracker/platform/time';
 
 /** `2022-06-14` as GOV.UK writes dates: "14 June 2022". Anything else is shown as it is. */
 export function longDate(value: unknown): string {
   if (typeof value !== 'string') return '';
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
-  if (!match) return value;
-  const [, year, month, day] = match;
-  return `${Number(day)} ${MONTHS[Number(month) - 1]} ${year}`;
+  const date = /^\d{4}-\d{2}-\d{2}/.exec(value)?.[0];
+  return date ? longIsoDate(date as IsoDate) : value;
 }
 
 /** A Money string ("1400000.00") as "£1,400,000.00", grouped without floating point. */

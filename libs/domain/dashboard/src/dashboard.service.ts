@@ -142,23 +142,10 @@ export class DashboardService {
       this.miPack.engagedLocalAuthorities(programmeId, financialYear, WATCHED_LINE),
     ]);
 
-    // The version in force today of each service line's target for the year.
-    const targetOf = (serviceLine: ServiceLine) =>
-      this.programmes
-        .targetsInForce((targetVersions ?? []).filter((t) => t.serviceLine === serviceLine))
-        .find((target) => target.financialYear === financialYear);
     const figures = serviceLineFigures({
       financialYear,
       today,
-      lines: (lines ?? []).map((line) => {
-        const target = targetOf(line.serviceLine);
-        return {
-          serviceLine: line.serviceLine,
-          name: line.name,
-          target: target?.target ?? null,
-          cap: target?.cap ?? null,
-        };
-      }),
+      lines: this.programmes.serviceLineTargets(lines ?? [], targetVersions ?? [], financialYear),
       reached,
       sessions,
       finalReports,

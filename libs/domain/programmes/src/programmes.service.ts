@@ -232,4 +232,23 @@ export class ProgrammesService {
   targetsInForce(versions: readonly TargetView[], asOf?: IsoDate | null): TargetView[] {
     return targetsInForceByYear(versions, asOf ?? this.clock.today());
   }
+
+  /** Each of a programme's service lines with the target and cap in force today for a year. */
+  serviceLineTargets(
+    lines: readonly ProgrammeServiceLine[],
+    versions: readonly TargetView[],
+    financialYear: string,
+  ): Array<{ serviceLine: ServiceLine; name: string; target: number | null; cap: number | null }> {
+    return lines.map((line) => {
+      const target = this.targetsInForce(
+        versions.filter((version) => version.serviceLine === line.serviceLine),
+      ).find((version) => version.financialYear === financialYear);
+      return {
+        serviceLine: line.serviceLine,
+        name: line.name,
+        target: target?.target ?? null,
+        cap: target?.cap ?? null,
+      };
+    });
+  }
 }

@@ -367,11 +367,6 @@ export class ReportsService {
       this.spend.report(BUILDER, { programmeId, financialYear }),
     ]);
     progress.report(25);
-    // The version in force today of each service line's target for the year.
-    const targetOf = (serviceLine: string) =>
-      this.programmes
-        .targetsInForce((targetVersions ?? []).filter((t) => t.serviceLine === serviceLine))
-        .find((target) => target.financialYear === financialYear);
     const [engagements, reached, sessions, regions] = await Promise.all([
       this.miPack.engagements(programmeId, financialYear),
       this.miPack.reached(programmeId, financialYear),
@@ -414,15 +409,11 @@ export class ReportsService {
       },
       financialYear,
       generatedAt: this.clock.now(),
-      serviceLines: (lines ?? []).map((line) => {
-        const target = targetOf(line.serviceLine);
-        return {
-          serviceLine: line.serviceLine,
-          name: line.name,
-          target: target?.target ?? null,
-          cap: target?.cap ?? null,
-        };
-      }),
+      serviceLines: this.programmes.serviceLineTargets(
+        lines ?? [],
+        targetVersions ?? [],
+        financialYear,
+      ),
       engagements,
       reached,
       sessions,
