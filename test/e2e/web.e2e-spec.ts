@@ -97,6 +97,15 @@ describe('the web app over HTTP', () => {
     expect(signedOut.headers.get('set-cookie')).toMatch(/la_tracker_session=;/);
   });
 
+  it('answers a form too large to read with a GOV.UK page, not a stack trace', async () => {
+    const cookie = await signIn();
+    const response = await post('/sign-out', { _csrf: 'x'.repeat(200_000) }, cookie);
+    expect(response.status).toBe(413);
+    const page = await response.text();
+    expect(page).toContain('That was too large');
+    expect(page).not.toMatch(/at .*\(.*\.js:\d+/);
+  });
+
   it('answers an unknown page with a GOV.UK “page not found”', async () => {
     const response = await get('/no-such-page', await signIn());
     expect(response.status).toBe(404);
@@ -139,8 +148,8 @@ describe('the web app in production: sign-in with DfE Sign-in', () => {
     fetch(url, { redirect: 'manual', headers: cookie ? { cookie } : {} });
 
   /** Start → the issuer → back: the callback's response, with the attempt cookie sent or not. */
-  const signInThroughIssuer = async (sendAttempt = true) => {
-    const start = await get(`${web.base}/sign-in/start?returnTo=%2Fprogrammes`);
+  const signInThroughIssuer = async (sendAttempt = true, returnTo = '/programmes') => {
+    const start = await get(`${web.base}/sign-in/start?returnTo=${encodeURIComponent(returnTo)}`);
     expect(start.status).toBe(303);
     const attempt = cookieOf(start, 'la_tracker_sign_in');
     expect(attempt).toBeDefined();
@@ -200,6 +209,40 @@ describe('the web app in production: sign-in with DfE Sign-in', () => {
     const noRole = await (await get(`${web.base}/no-role`, session)).text();
     expect(noRole).toContain('You have no role yet');
     expect(noRole).toContain('Signed in as Sam Jones');
+  });
+
+  it('takes people back only to a page of its own', async () => {
+    const back = await signInThroughIssuer(true, '//evil.example/');
+    expect(back.status).toBe(303);
+    expect(back.headers.get('location')).toBe('/');
+  });
+
+  it('refuses an answer used a second time', async () => {
+    const start = await get(`${web.base}/sign-in/start`);
+    const attempt = cookieOf(start, 'la_tracker_sign_in');
+    const callback = (await get(start.headers.get('location')!)).headers.get('location')!;
+    expect((await get(callback, attempt)).status).toBe(303);
+    const again = await get(callback, attempt);
+    expect(again.status).toBe(400);
+    expect(cookieOf(again, 'la_tracker_session')).toBeUndefined();
+  });
+
+  it('says so when DfE Sign-in cannot be reached', async () => {
+    const unreachable = await startWeb(api, '', (base) => ({
+      ...PRODUCTION_ENV,
+      OIDC_ISSUER: 'http://127.0.0.1:9',
+      OIDC_AUDIENCE: CLIENT_ID,
+      OIDC_CLIENT_SECRET: issuer.clientSecret,
+      WEB_PUBLIC_URL: base,
+      DATABASE_URL: '',
+    }));
+    try {
+      const response = await get(`${unreachable.base}/sign-in/start`);
+      expect(response.status).toBe(503);
+      await expect(response.text()).resolves.toContain('Sorry, sign-in is unavailable');
+    } finally {
+      await unreachable.stop();
+    }
   });
 
   it('refuses an answer this browser did not ask for: no sign-in', async () => {

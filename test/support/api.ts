@@ -79,8 +79,11 @@ export async function startApi(
     try {
       if ((await fetch(`${base}/health/live`)).ok) break;
     } catch {
-      if (Date.now() > deadline) throw new Error(`the api did not start within 30 s:\n${output}`);
+      // not listening yet
     }
+    if (Date.now() > deadline)
+      throw new Error(`the api did not start within 30 s:
+${output}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return {

@@ -10,6 +10,7 @@ import {
   type Environment,
 } from '@la-tracker/platform/config';
 import { Logger } from 'nestjs-pino';
+import { PageExceptionFilter } from './http/page-exception.filter';
 import { webSecurityHeaders } from './http/web-security-headers';
 import { configureViews, serveStaticFiles } from './views';
 import { WebModule } from './web.module';
@@ -30,6 +31,8 @@ export async function createWebApp(config: AppConfig): Promise<NestExpressApplic
   serveStaticFiles(app);
   app.enableShutdownHooks();
   await app.init();
+  // After the routes: errors raised before Nest's handlers (an oversized or unreadable form).
+  app.use(app.get(PageExceptionFilter).middleware);
   return app;
 }
 
@@ -53,7 +56,10 @@ export function loadWebConfig(env: Environment): AppConfig {
 async function main(): Promise<void> {
   const config = loadWebConfig(readEnvironment());
   const app = await createWebApp(config);
-  await app.listen(config.web.port);
+  // Development sign-in lets anyone who reaches it choose a user: outside production, only this
+  // machine may.
+  if (config.nodeEnv === 'production') await app.listen(config.web.port);
+  else await app.listen(config.web.port, '127.0.0.1');
   app.get(Logger).log(`Web app listening on http://localhost:${config.web.port}`);
 }
 

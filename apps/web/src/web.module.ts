@@ -74,7 +74,8 @@ export class WebModule implements NestModule {
         { provide: SessionSealer, useValue: sessionSealerFor(config) },
         SessionCookie,
         OidcSignIn,
-        { provide: APP_FILTER, useClass: PageExceptionFilter },
+        PageExceptionFilter,
+        { provide: APP_FILTER, useExisting: PageExceptionFilter },
       ],
     };
   }

@@ -12,6 +12,20 @@ import { SessionCookie } from '../session/session.middleware';
 import { FormExpired, SignInRequired } from '../session/signed-in.guard';
 import type { WebRequest } from './web-request';
 
+/** DfE Sign-in could not be reached (its discovery or token endpoint). */
+export class SignInUnavailable extends Error {
+  constructor(cause: unknown) {
+    super('DfE Sign-in cannot be reached', { cause });
+  }
+}
+
+/** The HTTP status an error carries: Nest's exceptions, and Express's body parser's (413, 400). */
+function httpStatusOf(error: unknown): number | undefined {
+  if (error instanceof HttpException) return error.getStatus();
+  const status = (error as { status?: unknown } | null)?.status;
+  return typeof status === 'number' ? status : undefined;
+}
+
 interface ErrorPage {
   status: number;
   title: string;
@@ -50,15 +64,42 @@ export function errorPageFor(error: unknown): ErrorPage {
         };
       case 'BAD_USER_INPUT':
         return { status: 400, title: 'There is a problem', message: error.message };
+      // Refusals a form shows inline; reached here, they still deserve the api's own words.
+      case 'CONFLICT':
+      case 'INVALID_TRANSITION':
+        return { status: 409, title: 'That could not be done', message: error.message };
+      case 'CAP_REACHED':
+      case 'NOT_ELIGIBLE':
+        return { status: 422, title: 'That could not be done', message: error.message };
       default:
         break;
     }
   }
-  if (error instanceof HttpException && error.getStatus() === 404)
+  if (error instanceof SignInUnavailable)
+    return {
+      status: 503,
+      title: 'Sorry, sign-in is unavailable',
+      message: 'DfE Sign-in cannot be reached at the moment. Try again in a few minutes.',
+    };
+  const status = httpStatusOf(error);
+  if (status === 404)
     return {
       status: 404,
       title: 'Page not found',
       message: 'If you typed the web address, check it is correct.',
+    };
+  if (status === 413)
+    return {
+      status: 413,
+      title: 'That was too large',
+      message: 'What you sent is larger than the service accepts. Nothing was saved.',
+    };
+  if (status !== undefined && status >= 400 && status < 500)
+    return {
+      status,
+      title: 'There is a problem',
+      message:
+        'The service could not read what was sent. Go back and try again. Nothing was saved.',
     };
   return {
     status: 500,
@@ -79,8 +120,28 @@ export class PageExceptionFilter implements ExceptionFilter {
   constructor(@Inject(SessionCookie) private readonly cookie: SessionCookie) {}
 
   catch(error: unknown, host: ArgumentsHost): void {
-    const req = host.switchToHttp().getRequest<WebRequest>();
-    const res = host.switchToHttp().getResponse<Response>();
+    this.respond(
+      error,
+      host.switchToHttp().getRequest<WebRequest>(),
+      host.switchToHttp().getResponse<Response>(),
+    );
+  }
+
+  /**
+   * Express middleware for errors that never reach Nest's handlers (the form body parser's), so
+   * they too get a GOV.UK page rather than Express's own.
+   */
+  readonly middleware = (
+    error: unknown,
+    req: WebRequest,
+    res: Response,
+    next: (error?: unknown) => void,
+  ): void => {
+    if (res.headersSent) return next(error);
+    this.respond(error, req, res);
+  };
+
+  private respond(error: unknown, req: WebRequest, res: Response): void {
     if (
       error instanceof SignInRequired ||
       (error instanceof ApiError && error.code === 'UNAUTHENTICATED')

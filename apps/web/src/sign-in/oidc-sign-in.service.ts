@@ -23,8 +23,9 @@ const SCOPE = 'openid email profile organisation';
 
 /**
  * Sign-in through the OpenID Connect issuer (DfE Sign-in): the authorization code flow with PKCE,
- * state and nonce (openid-client checks the id token's signature, issuer, audience, expiry and
- * nonce). Configured by OIDC_ISSUER, OIDC_AUDIENCE (the client id), OIDC_CLIENT_SECRET and
+ * state and nonce. openid-client checks the id token's issuer, audience, expiry and nonce; its
+ * signature it leaves to the party that relies on it, the api, which checks it (against the
+ * issuer's keys) on every request the web app makes with it. Configured by OIDC_ISSUER, OIDC_AUDIENCE (the client id), OIDC_CLIENT_SECRET and
  * WEB_PUBLIC_URL.
  */
 @Injectable()

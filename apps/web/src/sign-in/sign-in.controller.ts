@@ -10,20 +10,17 @@ import {
   Req,
   Res,
 } from '@nestjs/common';
-import { parse } from 'cookie';
 import { APP_CONFIG, type AppConfig } from '@la-tracker/platform/config';
 import type { Response } from 'express';
 import { BadUserInputError } from '@la-tracker/platform/errors';
 import { formErrorsOf, NO_ERRORS } from '../forms/form-errors';
+import { SignInUnavailable } from '../http/page-exception.filter';
 import type { WebRequest } from '../http/web-request';
 import { SessionCookie } from '../session/session.middleware';
-import { csrfTokenMatches, sessionExpiry, SessionSealer } from '../session/web-session';
+import { csrfTokenMatches, sessionExpiry } from '../session/web-session';
 import { OidcSignIn, type SignInAttempt } from './oidc-sign-in.service';
 import { parseDevelopmentUserChoice } from './development-users.rules';
 import { DevelopmentUsers } from './development-users.service';
-
-const SIGN_IN_ATTEMPT_COOKIE = 'la_tracker_sign_in';
-const SIGN_IN_ATTEMPT_SECONDS = 10 * 60;
 
 function isSignInAttempt(
   value: Record<string, string>,
@@ -45,7 +42,6 @@ export class SignInController {
   constructor(
     @Inject(SessionCookie) private readonly cookie: SessionCookie,
     @Inject(OidcSignIn) private readonly oidc: OidcSignIn,
-    @Inject(SessionSealer) private readonly sealer: SessionSealer,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Optional() @Inject(DevelopmentUsers) private readonly developmentUsers?: DevelopmentUsers,
   ) {}
@@ -54,12 +50,12 @@ export class SignInController {
   @Get('sign-in/start')
   async startSignIn(@Query('returnTo') returnTo: unknown, @Res() res: Response): Promise<void> {
     if (!this.oidc.enabled) return res.redirect(303, '/sign-in');
-    const { url, attempt } = await this.oidc.start(safeReturnTo(returnTo));
-    const expiresAt = Math.floor(Date.now() / 1000) + SIGN_IN_ATTEMPT_SECONDS;
-    res.cookie(SIGN_IN_ATTEMPT_COOKIE, await this.sealer.sealValue({ ...attempt }, expiresAt), {
-      ...this.attemptCookieOptions(),
-      maxAge: SIGN_IN_ATTEMPT_SECONDS * 1000,
-    });
+    const { url, attempt } = await this.oidc
+      .start(safeReturnTo(returnTo))
+      .catch((error: unknown) => {
+        throw new SignInUnavailable(error);
+      });
+    await this.cookie.rememberAttempt(res, { ...attempt });
     res.redirect(303, url.href);
   }
 
@@ -68,9 +64,7 @@ export class SignInController {
   async finishSignIn(@Req() req: WebRequest, @Res() res: Response): Promise<void> {
     const client = this.config.web.oidcClient;
     if (!this.oidc.enabled || !client) return res.redirect(303, '/sign-in');
-    const cookies = parse(req.headers.cookie ?? '');
-    const sealed = await this.sealer.openValue(cookies[SIGN_IN_ATTEMPT_COOKIE]);
-    res.clearCookie(SIGN_IN_ATTEMPT_COOKIE, this.attemptCookieOptions());
+    const sealed = await this.cookie.takeAttempt(req, res);
     const attempt = sealed && isSignInAttempt(sealed) ? sealed : undefined;
     if (!attempt)
       return this.signInFailed(res, 'Your sign-in took too long or was started elsewhere.');
@@ -155,15 +149,5 @@ export class SignInController {
       title: 'You could not be signed in',
       message: `${reason} Nothing was saved. Go to the sign-in page and try again.`,
     });
-  }
-
-  /** Sent back only to the callback; Lax, so the issuer's redirect (a top-level GET) carries it. */
-  private attemptCookieOptions() {
-    return {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: this.config.nodeEnv === 'production',
-      path: '/sign-in',
-    } as const;
   }
 }
