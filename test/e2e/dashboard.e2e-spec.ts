@@ -23,7 +23,7 @@ const DASHBOARD = `query ($programmeId: ID!, $financialYear: String!) {
   programmeDashboard(programmeId: $programmeId, financialYear: $financialYear) {
     programmeId financialYear asOf programme { name }
     serviceLines {
-      serviceLine name target cap localAuthoritiesReached shareOfTarget
+      serviceLine name targetBasis target cap localAuthoritiesReached regionsReached shareOfTarget
       sessionsApproved sessionsAwaitingApproval sessionsPlanned sessionsInDraft
       approvedMinutes finalReports spent
       forecast { sessionsApproved approvedMinutes finalReports }
@@ -194,6 +194,17 @@ describe('programme dashboard over HTTP: the reference scenario', () => {
       forecast: { finalReports: 1 },
     });
     expect(diagnostic.shareOfTarget).toBeCloseTo(1 / 12, 10);
+    // One network per region is the target: the North East's met (12 October 2022), 1 of 9.
+    const networks = lineOf(data, 'LEAD_MEMBER_NETWORKS');
+    expect(networks).toMatchObject({
+      targetBasis: 'EVERY_REGION',
+      target: 9,
+      localAuthoritiesReached: 0,
+      regionsReached: 1,
+    });
+    expect(networks.shareOfTarget).toBeCloseTo(1 / 9, 10);
+    // Political leadership reached the North East (3 LAs) and Yorkshire and The Humber (Leeds).
+    expect(lineOf(data, 'POLITICAL_LEADERSHIP')).toMatchObject({ regionsReached: 2 });
     expect(lineOf(data, 'COUNCILLOR_GROUPS')).toMatchObject({
       localAuthoritiesReached: 0,
       sessionsApproved: 0,

@@ -1,3 +1,5 @@
+import { TargetBasisEnum } from '../programmes/programme-enums';
+import type { TargetBasis } from '@la-tracker/domain/programmes';
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import type { DashboardItem } from '@la-tracker/domain/dashboard';
 import type { ServiceLine } from '@la-tracker/domain/programmes';
@@ -63,9 +65,22 @@ export class DashboardServiceLineModel {
   })
   localAuthoritiesReached!: number;
 
+  @Field(() => TargetBasisEnum, {
+    description:
+      'What the target counts: a number set by hand, every active LA, every region, or nothing.',
+  })
+  targetBasis!: TargetBasis;
+
+  @Field(() => Int, {
+    description:
+      'Regions reached: those of the LAs reached; for Lead Member networks, regions whose network met with an LA attending in the year.',
+  })
+  regionsReached!: number;
+
   @Field(() => Float, {
     nullable: true,
-    description: 'localAuthoritiesReached ÷ target (1 is the target met); null without a target.',
+    description:
+      'Reached ÷ target (1 is the target met): regions for a line whose target is every region, else LAs; null without a target.',
   })
   shareOfTarget!: number | null;
 

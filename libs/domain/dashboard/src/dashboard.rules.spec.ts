@@ -52,19 +52,33 @@ describe('serviceLineFigures', () => {
       // Half way: 1 April to 30 September is 183 days of 365.
       today: '2022-09-30',
       lines: [
-        { serviceLine: 'COACHING_MENTORING', name: 'Coaching', target: null, cap: 15 },
-        { serviceLine: 'POLITICAL_LEADERSHIP', name: 'Political', target: 16, cap: 20 },
+        {
+          serviceLine: 'COACHING_MENTORING',
+          name: 'Coaching',
+          targetBasis: 'NONE',
+          target: null,
+          cap: 15,
+        },
+        {
+          serviceLine: 'POLITICAL_LEADERSHIP',
+          name: 'Political',
+          targetBasis: 'NUMBER',
+          target: 16,
+          cap: 20,
+        },
         {
           serviceLine: 'CORPORATE_PARENTING_DIAGNOSTIC',
           name: 'Diagnostic',
+          targetBasis: 'NUMBER',
           target: 12,
           cap: null,
         },
       ],
       reached: [
-        { serviceLine: 'POLITICAL_LEADERSHIP', localAuthorities: 4 },
-        { serviceLine: 'COACHING_MENTORING', localAuthorities: 1 },
+        { serviceLine: 'POLITICAL_LEADERSHIP', localAuthorities: 4, regions: 2 },
+        { serviceLine: 'COACHING_MENTORING', localAuthorities: 1, regions: 1 },
       ],
+      networkRegionsMet: 0,
       sessions: [
         { serviceLine: 'POLITICAL_LEADERSHIP', status: 'APPROVED', sessions: 2, minutes: 300 },
         { serviceLine: 'POLITICAL_LEADERSHIP', status: 'SUBMITTED', sessions: 1, minutes: 90 },
@@ -83,9 +97,11 @@ describe('serviceLineFigures', () => {
     expect(lines[0]).toEqual({
       serviceLine: 'POLITICAL_LEADERSHIP',
       name: 'Political',
+      targetBasis: 'NUMBER',
       target: 16,
       cap: 20,
       localAuthoritiesReached: 4,
+      regionsReached: 2,
       shareOfTarget: 0.25,
       sessionsApproved: 2,
       sessionsAwaitingApproval: 1,
@@ -108,6 +124,47 @@ describe('serviceLineFigures', () => {
       approvedMinutes: 125,
       // 125 × 365 ÷ 183 = 249.3.
       forecast: { sessionsApproved: 4, approvedMinutes: 249 },
+    });
+  });
+
+  it('measures a line that must reach every region in regions, networks by their meetings', () => {
+    const lines = sut({
+      financialYear: '2022-23',
+      today: '2023-04-01',
+      lines: [
+        {
+          serviceLine: 'TARGETED_SUPPORT',
+          name: 'Targeted',
+          targetBasis: 'EVERY_REGION',
+          target: 9,
+          cap: null,
+        },
+        {
+          serviceLine: 'LEAD_MEMBER_NETWORKS',
+          name: 'Networks',
+          targetBasis: 'EVERY_REGION',
+          target: 9,
+          cap: null,
+        },
+      ],
+      // 12 LAs in 3 regions for targeted support; networks have no engagements.
+      reached: [{ serviceLine: 'TARGETED_SUPPORT', localAuthorities: 12, regions: 3 }],
+      // The North East's network met with LAs attending.
+      networkRegionsMet: 1,
+      sessions: [],
+      finalReports: [],
+    });
+    expect(lines[0]).toMatchObject({
+      serviceLine: 'LEAD_MEMBER_NETWORKS',
+      localAuthoritiesReached: 0,
+      regionsReached: 1,
+      shareOfTarget: 1 / 9,
+    });
+    expect(lines[1]).toMatchObject({
+      serviceLine: 'TARGETED_SUPPORT',
+      localAuthoritiesReached: 12,
+      regionsReached: 3,
+      shareOfTarget: 3 / 9,
     });
   });
 });

@@ -8,7 +8,7 @@ import {
   type WorkingDayCalendar,
 } from '@la-tracker/domain/calendar';
 import { firstDayOf, lastDayOf, type Month } from '@la-tracker/domain/monthly-returns';
-import { SERVICE_LINES, type ServiceLine } from '@la-tracker/domain/programmes';
+import { SERVICE_LINES, type ServiceLine, type TargetBasis } from '@la-tracker/domain/programmes';
 import { sessionDate, sessionReportDeadline, type DatedSession } from '@la-tracker/domain/sessions';
 import type { IsoDate } from '@la-tracker/platform/time';
 
@@ -33,6 +33,14 @@ export function forecastToYearEnd(
   return Math.round((delivered * daysInYear) / elapsed);
 }
 
+/**
+ * What a line's target counts: regions for a line that must reach every region (networks,
+ * targeted support), else LAs.
+ */
+export function reachMeasuredInRegions(basis: TargetBasis): boolean {
+  return basis === 'EVERY_REGION';
+}
+
 /** reached ÷ target, 0 and up; null without a target to measure against. */
 export function shareOfTarget(reached: number, target: number | null): number | null {
   return target === null || target <= 0 ? null : reached / target;
@@ -49,10 +57,17 @@ export function inLotOrder<T extends { serviceLine: ServiceLine }>(rows: readonl
 export interface ServiceLineFigures {
   serviceLine: ServiceLine;
   name: string;
+  targetBasis: TargetBasis;
   target: number | null;
   cap: number | null;
   /** LAs with an approved, in-delivery or completed engagement of the year. */
   localAuthoritiesReached: number;
+  /**
+   * Regions reached: those of the LAs reached or, for Lead Member networks, those whose network
+   * met with at least one LA attending in the year (SPEC §5.8).
+   */
+  regionsReached: number;
+  /** Of the target: regions reached for a line that must reach every region, else LAs. */
   shareOfTarget: number | null;
   /** Sessions dated in the year, by state. */
   sessionsApproved: number;
@@ -77,10 +92,13 @@ export interface ServiceLineInputs {
   lines: ReadonlyArray<{
     serviceLine: ServiceLine;
     name: string;
+    targetBasis: TargetBasis;
     target: number | null;
     cap: number | null;
   }>;
-  reached: ReadonlyArray<{ serviceLine: ServiceLine; localAuthorities: number }>;
+  reached: ReadonlyArray<{ serviceLine: ServiceLine; localAuthorities: number; regions: number }>;
+  /** Regions whose Lead Member network met with an LA attending in the year. */
+  networkRegionsMet: number;
   sessions: ReadonlyArray<{
     serviceLine: ServiceLine;
     status: string;
@@ -100,10 +118,12 @@ export function serviceLineFigures(input: ServiceLineInputs): ServiceLineFigures
     forecastToYearEnd(delivered, input.financialYear, input.today);
   return inLotOrder(input.lines).map((line) => {
     const approved = sessionsOf(line.serviceLine, ['APPROVED']);
-    const reached = total(
-      input.reached.filter((row) => row.serviceLine === line.serviceLine),
-      (row) => row.localAuthorities,
-    );
+    const reachedRows = input.reached.filter((row) => row.serviceLine === line.serviceLine);
+    const reached = total(reachedRows, (row) => row.localAuthorities);
+    const regionsReached =
+      line.serviceLine === 'LEAD_MEMBER_NETWORKS'
+        ? input.networkRegionsMet
+        : total(reachedRows, (row) => row.regions);
     const sessionsApproved = total(approved, (row) => row.sessions);
     const approvedMinutes = total(approved, (row) => row.minutes);
     const finalReports = total(
@@ -113,10 +133,15 @@ export function serviceLineFigures(input: ServiceLineInputs): ServiceLineFigures
     return {
       serviceLine: line.serviceLine,
       name: line.name,
+      targetBasis: line.targetBasis,
       target: line.target,
       cap: line.cap,
       localAuthoritiesReached: reached,
-      shareOfTarget: shareOfTarget(reached, line.target),
+      regionsReached,
+      shareOfTarget: shareOfTarget(
+        reachMeasuredInRegions(line.targetBasis) ? regionsReached : reached,
+        line.target,
+      ),
       sessionsApproved,
       sessionsAwaitingApproval: total(
         sessionsOf(line.serviceLine, ['SUBMITTED']),

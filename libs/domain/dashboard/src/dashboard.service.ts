@@ -147,6 +147,7 @@ export class DashboardService {
       today,
       lines: this.programmes.serviceLineTargets(lines ?? [], targetVersions ?? [], financialYear),
       reached,
+      networkRegionsMet: coverage.filter((region) => region.attendedCount > 0).length,
       sessions,
       finalReports,
     });

@@ -238,7 +238,13 @@ export class ProgrammesService {
     lines: readonly ProgrammeServiceLine[],
     versions: readonly TargetView[],
     financialYear: string,
-  ): Array<{ serviceLine: ServiceLine; name: string; target: number | null; cap: number | null }> {
+  ): Array<{
+    serviceLine: ServiceLine;
+    name: string;
+    targetBasis: TargetBasis;
+    target: number | null;
+    cap: number | null;
+  }> {
     return lines.map((line) => {
       const target = this.targetsInForce(
         versions.filter((version) => version.serviceLine === line.serviceLine),
@@ -246,6 +252,7 @@ export class ProgrammesService {
       return {
         serviceLine: line.serviceLine,
         name: line.name,
+        targetBasis: target?.targetBasis ?? 'NONE',
         target: target?.target ?? null,
         cap: target?.cap ?? null,
       };

@@ -68,17 +68,19 @@ export class MiPackRepository {
 
   async reached(programmeId: string, financialYear: string): Promise<MiPackData['reached']> {
     const rows = await this.dataSource.query<
-      Array<{ service_line: ServiceLine; local_authorities: number }>
+      Array<{ service_line: ServiceLine; local_authorities: number; regions: number }>
     >(
-      `SELECT service_line, count(DISTINCT local_authority_id)::int AS local_authorities
-         FROM engagement
-        WHERE programme_id = $1 AND financial_year = $2 AND status IN ${REACHING}
-        GROUP BY service_line`,
+      `SELECT e.service_line, count(DISTINCT e.local_authority_id)::int AS local_authorities,
+              count(DISTINCT la.region_code)::int AS regions
+         FROM engagement e JOIN local_authority la ON la.id = e.local_authority_id
+        WHERE e.programme_id = $1 AND e.financial_year = $2 AND e.status IN ${REACHING}
+        GROUP BY e.service_line`,
       [programmeId, financialYear],
     );
     return rows.map((row) => ({
       serviceLine: row.service_line,
       localAuthorities: row.local_authorities,
+      regions: row.regions,
     }));
   }
 

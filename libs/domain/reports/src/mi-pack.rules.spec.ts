@@ -28,9 +28,10 @@ const golden: MiPackData = {
     { serviceLine: 'CORPORATE_PARENTING_DIAGNOSTIC', status: 'APPROVED', engagements: 1 },
   ],
   reached: [
-    { serviceLine: 'POLITICAL_LEADERSHIP', localAuthorities: 4 },
-    { serviceLine: 'COACHING_MENTORING', localAuthorities: 1 },
-    { serviceLine: 'CORPORATE_PARENTING_DIAGNOSTIC', localAuthorities: 1 },
+    // Political leadership: 3 North East LAs and Leeds; Sandwell; Sunderland.
+    { serviceLine: 'POLITICAL_LEADERSHIP', localAuthorities: 4, regions: 2 },
+    { serviceLine: 'COACHING_MENTORING', localAuthorities: 1, regions: 1 },
+    { serviceLine: 'CORPORATE_PARENTING_DIAGNOSTIC', localAuthorities: 1, regions: 1 },
   ],
   sessions: [
     // S1 (7 attending, 180 min) and S2 (2 attending, 120 min) approved; S3 submitted; S7 planned.

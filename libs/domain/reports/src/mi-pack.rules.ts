@@ -20,7 +20,8 @@ export interface MiPackData {
   /** Engagements of the year by service line and state. */
   engagements: Array<{ serviceLine: ServiceLine; status: string; engagements: number }>;
   /** LAs with an approved, in-delivery or completed engagement of the year, by service line. */
-  reached: Array<{ serviceLine: ServiceLine; localAuthorities: number }>;
+  /** By service line: LAs with a reaching engagement, and the regions they are in. */
+  reached: Array<{ serviceLine: ServiceLine; localAuthorities: number; regions: number }>;
   /** Sessions dated in the year by service line and state. */
   sessions: Array<{
     serviceLine: ServiceLine;
