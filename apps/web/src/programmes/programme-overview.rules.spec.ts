@@ -242,9 +242,9 @@ describe('deliveryChart', () => {
   });
 
   it('draws a bar for the share of each target, capped at the target, and none without one', () => {
-    // The track is 300 wide: 3 of 12 is 75, 5 of 2 stops at the track's end.
-    expect(svg).toContain('width="75" height="20" fill="#1d70b8"');
-    expect(svg).toContain('width="300" height="20" fill="#1d70b8"');
+    // The track is 600 wide: 3 of 12 is 150, 5 of 2 stops at the track's end.
+    expect(svg).toContain('width="150" height="20" fill="#1d70b8"');
+    expect(svg).toContain('width="600" height="20" fill="#1d70b8"');
     expect(svg.match(/fill="#f3f2f1"/g)).toHaveLength(2);
     expect(svg).toContain('>3 of 12 (25%)</text>');
     expect(svg).toContain('>4 (no target)</text>');

@@ -217,8 +217,9 @@ export function reachAgainstTarget(
     : `${line.localAuthoritiesReached} of ${line.target}`;
 }
 
-// The chart's geometry, in the units of its viewBox (it scales to the page).
-const CHART = { width: 640, labelWidth: 230, barWidth: 300, rowHeight: 44, barHeight: 20, top: 8 };
+// The chart's geometry, in the units of its viewBox (it scales to the page). Each line's name sits
+// above its bar, so long names need no room beside it.
+const CHART = { width: 960, barWidth: 600, rowHeight: 60, barHeight: 20, top: 4 };
 
 /**
  * Each service line's LAs reached against its target, as an SVG picture: a pale track for the
@@ -229,20 +230,19 @@ export function deliveryChart(lines: readonly DashboardLine[], financialYear: st
   const height = CHART.top * 2 + lines.length * CHART.rowHeight;
   const rows = lines.map((line, index) => {
     const y = CHART.top + index * CHART.rowHeight;
-    const barY = y + (CHART.rowHeight - CHART.barHeight) / 2;
-    const textY = y + CHART.rowHeight / 2;
-    const x = CHART.labelWidth;
-    const label = `<text x="${x - 10}" y="${textY}" text-anchor="end" dominant-baseline="central" class="app-chart__label">${escapeMarkup(line.name)}</text>`;
+    const barY = y + 24;
+    const label = `<text x="0" y="${y + 16}" class="app-chart__label">${escapeMarkup(line.name)}</text>`;
     const figures = `${reachAgainstTarget(line)}${line.shareOfTarget === null ? '' : ` (${Math.round(line.shareOfTarget * 100)}%)`}`;
-    const words = `<text x="${x + CHART.barWidth + 10}" y="${textY}" dominant-baseline="central" class="app-chart__figure">${escapeMarkup(figures)}</text>`;
-    if (line.target === null || line.target <= 0) return label + words;
-    const share = Math.min(line.localAuthoritiesReached / line.target, 1);
+    const hasTarget = line.target !== null && line.target > 0;
+    const words = `<text x="${hasTarget ? CHART.barWidth + 10 : 0}" y="${barY + CHART.barHeight / 2}" dominant-baseline="central" class="app-chart__figure">${escapeMarkup(figures)}</text>`;
+    if (!hasTarget) return label + words;
+    const share = Math.min(line.localAuthoritiesReached / line.target!, 1);
     const reached = Math.round(share * CHART.barWidth * 10) / 10;
     return (
       label +
-      `<rect x="${x}" y="${barY}" width="${CHART.barWidth}" height="${CHART.barHeight}" fill="#f3f2f1" stroke="#505a5f" stroke-width="1"/>` +
+      `<rect x="0" y="${barY}" width="${CHART.barWidth}" height="${CHART.barHeight}" fill="#f3f2f1" stroke="#505a5f" stroke-width="1"/>` +
       (reached > 0
-        ? `<rect x="${x}" y="${barY}" width="${reached}" height="${CHART.barHeight}" fill="#1d70b8"/>`
+        ? `<rect x="0" y="${barY}" width="${reached}" height="${CHART.barHeight}" fill="#1d70b8"/>`
         : '') +
       words
     );
