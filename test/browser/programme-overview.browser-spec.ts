@@ -128,6 +128,9 @@ describeInBrowser('the programme overview and map in a browser', () => {
     // S7, planned for 19 December 2022 and never recorded, links to its session.
     const s7 = page.getByRole('link', { name: /Session not yet recorded/ });
     await expect(s7.getAttribute('href')).resolves.toMatch(/^\/sessions\/[0-9a-f-]+$/);
+    // Sunderland's follow-up review (due 16 July 2023) links to its engagement.
+    const followUp = page.getByRole('link', { name: /Diagnostic follow-up review/ });
+    await expect(followUp.getAttribute('href')).resolves.toMatch(/^\/engagements\/[0-9a-f-]+$/);
 
     expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'overview');
@@ -164,6 +167,7 @@ describeInBrowser('the programme overview and map in a browser', () => {
       .getByRole('link', { name: 'Eligibility for coaching and mentoring (lot 7)' })
       .click();
     expect(new URL(page.url()).searchParams.get('colour')).toBe('eligibility');
+    await screenshot(page, 'map-eligibility');
     await expect(
       page
         .getByRole('heading', { level: 2, name: 'Eligibility for coaching and mentoring (lot 7)' })
@@ -173,6 +177,7 @@ describeInBrowser('the programme overview and map in a browser', () => {
 
     await page.getByRole('link', { name: 'Latest Ofsted overall grade' }).click();
     expect(new URL(page.url()).searchParams.get('colour')).toBe('grade');
+    await screenshot(page, 'map-grade');
     expect(await accessibilityViolations(page)).toEqual([]);
     // The table alternative, behind its details.
     await page.getByText(/The map as a table/).click();
@@ -187,6 +192,15 @@ describeInBrowser('the programme overview and map in a browser', () => {
     expect(new URL(page.url()).searchParams.get('colour')).toBe('engagement');
     await page.locator(`a[data-gss-code="${GOLDEN_LA.hartlepool}"]`).click();
     expect(new URL(page.url()).pathname).toBe(`/local-authorities/${GOLDEN_LA.hartlepool}`);
+  });
+
+  it('answers a year that is not a financial year with “page not found”', async () => {
+    await signInAs(page, web, MANAGER);
+    const response = await page.goto(`${web.base}${OVERVIEW}?year=2022-24`);
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      'Page not found',
+    );
   });
 
   it('refuses a supplier the overview and the map', async () => {

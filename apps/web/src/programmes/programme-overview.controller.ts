@@ -18,7 +18,7 @@ import { countByCategory, renderHexMap, renderLegend } from '../map/hex-map';
 import { readHexJson, type HexJson } from '../map/hexjson';
 import { SignedInGuard } from '../session/signed-in.guard';
 import {
-  OWED_SESSIONS,
+  OVERDUE_RECORDS,
   PROGRAMME_DASHBOARD,
   PROGRAMME_DATES,
   PROGRAMME_MAP,
@@ -27,13 +27,15 @@ import {
 import {
   basisInWords,
   deliveryChart,
-  latestSessionItemDate,
   overdueGroups,
+  recordsWanted,
   overviewCards,
   reachAgainstTarget,
   shareOf,
+  type OverdueRecords,
   type OwedSession,
   type ProgrammeDashboard,
+  type ReportedDiagnostic,
 } from './programme-overview.rules';
 import {
   COLOURINGS,
@@ -84,16 +86,7 @@ export class ProgrammeOverviewController {
     const { programmeDashboard: dashboard } = await this.api.request<{
       programmeDashboard: ProgrammeDashboard;
     }>(who, PROGRAMME_DASHBOARD, { id, year });
-    const lastSessionDate = latestSessionItemDate(dashboard.overdue);
-    const owed = lastSessionDate
-      ? (
-          await this.api.request<{ deliverySessions: Connection<OwedSession> }>(
-            who,
-            OWED_SESSIONS,
-            { id, to: lastSessionDate },
-          )
-        ).deliverySessions.edges.map((edge) => edge.node)
-      : [];
+    const records = await this.overdueRecords(req, id, dashboard);
     res.render('programmes/overview', {
       title: `${dashboard.programme.name}: ${year}`,
       programme: dashboard.programme,
@@ -110,7 +103,7 @@ export class ProgrammeOverviewController {
         ...row,
         share: shareOf(row.spentToDate, row.value),
       })),
-      overdue: overdueGroups(dashboard.overdue, owed),
+      overdue: overdueGroups(dashboard.overdue, records),
       watchlist: dashboard.watchlist.map((row) => ({
         ...row.localAuthority,
         basis: basisInWords(row.basis),
@@ -177,6 +170,26 @@ export class ProgrammeOverviewController {
       rows: mapTable(layout.hexes, authorities.regionOf, colours),
       unplaced: layout.unplaced,
     });
+  }
+
+  /** The records the overdue items listed link to, in one request (none when nothing needs them). */
+  private async overdueRecords(
+    req: WebRequest,
+    id: string,
+    dashboard: ProgrammeDashboard,
+  ): Promise<OverdueRecords> {
+    const wanted = recordsWanted(dashboard.overdue);
+    if (!wanted.sessions && !wanted.diagnostics && !wanted.authorities) return {};
+    const data = await this.api.request<{
+      deliverySessions?: Connection<OwedSession>;
+      diagnostics?: Connection<ReportedDiagnostic>;
+      regions?: Array<{ localAuthorities: Array<{ gssCode: string; name: string }> }>;
+    }>(onBehalfOf(req), OVERDUE_RECORDS, { id, ...wanted });
+    return {
+      sessions: data.deliverySessions?.edges.map((edge) => edge.node),
+      diagnostics: data.diagnostics?.edges.map((edge) => edge.node),
+      authorities: data.regions?.flatMap((region) => region.localAuthorities),
+    };
   }
 
   /** The year asked for, else the programme's current (or nearest) year; 404 for nonsense. */

@@ -97,13 +97,22 @@ export const PROGRAMME_DASHBOARD = /* GraphQL */ `
   }
 `;
 
-/** Sessions still owed a report up to a day, to link the overdue ones listed to their pages. */
-export const OWED_SESSIONS = /* GraphQL */ `
-  query OwedSessions($id: ID!, $to: Date!) {
+/**
+ * The records the overdue items listed are linked to, each asked for only when items need it:
+ * sessions still owed a report up to a day, diagnostics with a final report, and today's LAs.
+ */
+export const OVERDUE_RECORDS = /* GraphQL */ `
+  query OverdueRecords(
+    $id: ID!
+    $sessionsTo: Date
+    $sessions: Boolean!
+    $diagnostics: Boolean!
+    $authorities: Boolean!
+  ) {
     deliverySessions(
-      filter: { programmeId: $id, status: [PLANNED, DRAFT, RETURNED], to: $to }
+      filter: { programmeId: $id, status: [PLANNED, DRAFT, RETURNED], to: $sessionsTo }
       first: 100
-    ) {
+    ) @include(if: $sessions) {
       edges {
         node {
           id
@@ -119,6 +128,29 @@ export const OWED_SESSIONS = /* GraphQL */ `
             }
           }
         }
+      }
+    }
+    diagnostics(filter: { programmeId: $id, status: [FINAL_REPORT] }, first: 100)
+      @include(if: $diagnostics) {
+      edges {
+        node {
+          finalReportOn
+          contract {
+            reference
+          }
+          localAuthority {
+            name
+          }
+          engagement {
+            id
+          }
+        }
+      }
+    }
+    regions @include(if: $authorities) {
+      localAuthorities {
+        gssCode
+        name
       }
     }
   }

@@ -1,11 +1,11 @@
 import {
   basisInWords,
   deliveryChart,
-  latestSessionItemDate,
   overdueGroups,
   overviewCards,
   pence,
   reachAgainstTarget,
+  recordsWanted,
   shareOf,
   type DashboardItem,
   type DashboardLine,
@@ -150,7 +150,7 @@ describe('overdueGroups', () => {
   };
 
   it('links a session report to its session, matched on date, line, contract and LAs', () => {
-    const groups = overdueGroups(dashboard.overdue, [s7]);
+    const groups = overdueGroups(dashboard.overdue, { sessions: [s7] });
     expect(groups.map((group) => [group.heading, group.count])).toEqual([
       ['Session reports', 1],
       ['Action plans for areas for priority action', 0],
@@ -177,37 +177,97 @@ describe('overdueGroups', () => {
       ],
     };
     const overdue = { ...dashboard.overdue, sessionReports: { count: 1, items: [cohort] } };
-    expect(overdueGroups(overdue, [session])[0].items[0].href).toBe('/sessions/s1');
+    expect(overdueGroups(overdue, { sessions: [session] })[0].items[0].href).toBe('/sessions/s1');
   });
 
   it('leaves unlinked an item no session matches, or two sessions match', () => {
-    expect(overdueGroups(dashboard.overdue, [])[0].items[0].href).toBeNull();
+    expect(overdueGroups(dashboard.overdue, {})[0].items[0].href).toBeNull();
     expect(
-      overdueGroups(dashboard.overdue, [{ ...s7, contract: { reference: 'A7' } }])[0].items[0].href,
+      overdueGroups(dashboard.overdue, { sessions: [{ ...s7, contract: { reference: 'A7' } }] })[0]
+        .items[0].href,
     ).toBeNull();
-    expect(overdueGroups(dashboard.overdue, [s7, { ...s7, id: 's8' }])[0].items[0].href).toBeNull();
+    expect(
+      overdueGroups(dashboard.overdue, { sessions: [s7, { ...s7, id: 's8' }] })[0].items[0].href,
+    ).toBeNull();
   });
 
-  it('links nothing but session reports', () => {
-    const followUp: DashboardItem = {
-      ...s7Item,
-      kind: 'DIAGNOSTIC_FOLLOW_UP',
-      title: 'Diagnostic follow-up review',
-    };
+  // Sunderland's diagnostic: final report 2023-01-16, follow-up review due 2023-07-16.
+  const followUp: DashboardItem = {
+    kind: 'DIAGNOSTIC_FOLLOW_UP',
+    title: 'Diagnostic follow-up review',
+    localAuthorities: 'Sunderland',
+    serviceLine: 'CORPORATE_PARENTING_DIAGNOSTIC',
+    supplier: 'Corporate Parenting Partners',
+    contract: 'B4',
+    date: '2023-01-16',
+    dueBy: '2023-07-16',
+  };
+  const sunderland = {
+    finalReportOn: '2023-01-16',
+    contract: { reference: 'B4' },
+    localAuthority: { name: 'Sunderland' },
+    engagement: { id: 'e-sunderland' },
+  };
+
+  it('links a follow-up review to its diagnostic’s engagement', () => {
     const overdue = { ...dashboard.overdue, diagnosticFollowUps: { count: 1, items: [followUp] } };
-    expect(overdueGroups(overdue, [s7])[3].items[0].href).toBeNull();
+    expect(overdueGroups(overdue, { diagnostics: [sunderland] })[3].items[0].href).toBe(
+      '/engagements/e-sunderland',
+    );
+    const elsewhere = { ...sunderland, finalReportOn: '2023-02-01' };
+    expect(overdueGroups(overdue, { diagnostics: [elsewhere] })[3].items[0].href).toBeNull();
+  });
+
+  it('links an action plan to its LA, and a monthly return to nothing', () => {
+    const plan: DashboardItem = {
+      kind: 'APA_ACTION_PLAN',
+      title: 'Draft action plan',
+      localAuthorities: 'Sandwell',
+      serviceLine: null,
+      supplier: null,
+      contract: null,
+      date: '2022-11-21',
+      dueBy: '2022-12-19',
+    };
+    const december: DashboardItem = {
+      ...plan,
+      kind: 'MONTHLY_RETURN',
+      title: 'Monthly return for December 2022',
+      localAuthorities: null,
+      supplier: 'North Star Leadership Ltd',
+    };
+    const overdue = {
+      ...dashboard.overdue,
+      apaActionPlans: { count: 1, items: [plan] },
+      monthlyReturns: { count: 1, items: [december] },
+    };
+    const groups = overdueGroups(overdue, {
+      authorities: [{ gssCode: 'E08000028', name: 'Sandwell' }],
+    });
+    expect(groups[1].items[0].href).toBe('/local-authorities/E08000028');
+    expect(groups[2].items[0].href).toBeNull();
   });
 });
 
-describe('latestSessionItemDate', () => {
-  it('is the latest date of the session reports listed, or null for none', () => {
+describe('recordsWanted', () => {
+  it('asks only for the records the items listed need, sessions up to the latest listed', () => {
     const earlier = { ...s7Item, date: '2022-06-14' };
     const overdue = {
       ...dashboard.overdue,
       sessionReports: { count: 2, items: [s7Item, earlier] },
     };
-    expect(latestSessionItemDate(overdue)).toBe('2022-12-19');
-    expect(latestSessionItemDate({ ...overdue, sessionReports: none })).toBeNull();
+    expect(recordsWanted(overdue)).toEqual({
+      sessions: true,
+      diagnostics: false,
+      authorities: false,
+      sessionsTo: '2022-12-19',
+    });
+    expect(recordsWanted({ ...overdue, sessionReports: none })).toEqual({
+      sessions: false,
+      diagnostics: false,
+      authorities: false,
+      sessionsTo: null,
+    });
   });
 });
 

@@ -89,6 +89,21 @@ export interface OwedSession {
   engagements: Array<{ localAuthority: { name: string } }>;
 }
 
+/** A diagnostic with its final report, to link a follow-up review to its engagement. */
+export interface ReportedDiagnostic {
+  finalReportOn: string | null;
+  contract: { reference: string };
+  localAuthority: { name: string };
+  engagement: { id: string };
+}
+
+/** The records the overdue items are linked to; each part fetched only when items need it. */
+export interface OverdueRecords {
+  sessions?: readonly OwedSession[];
+  diagnostics?: readonly ReportedDiagnostic[];
+  authorities?: ReadonlyArray<{ gssCode: string; name: string }>;
+}
+
 export interface OverdueItem extends DashboardItem {
   /** The record's page, where the web has one. */
   href: string | null;
@@ -115,44 +130,106 @@ const namesKey = (names: Iterable<string>) =>
     .sort()
     .join('|');
 
-const sessionKey = (
+const recordKey = (
   date: string,
   serviceLine: string | null,
   contract: string | null,
   names: Iterable<string>,
 ) => [date, serviceLine ?? '', contract ?? '', namesKey(names)].join('#');
 
+/** Ids by key; a key two records share leads nowhere rather than to the wrong one. */
+function uniqueIndex<T>(
+  records: readonly T[],
+  keyOf: (record: T) => string | null,
+  idOf: (record: T) => string,
+): (key: string) => string | null {
+  const ids = new Map<string, string[]>();
+  for (const record of records) {
+    const key = keyOf(record);
+    if (key !== null) ids.set(key, [...(ids.get(key) ?? []), idOf(record)]);
+  }
+  return (key) => {
+    const found = ids.get(key) ?? [];
+    return found.length === 1 ? found[0] : null;
+  };
+}
+
+/** What the items listed need fetched to be linked: which records, and sessions up to which day. */
+export function recordsWanted(overdue: ProgrammeDashboard['overdue']): {
+  sessions: boolean;
+  diagnostics: boolean;
+  authorities: boolean;
+  sessionsTo: string | null;
+} {
+  const dates = overdue.sessionReports.items.map((item) => item.date).sort();
+  return {
+    sessions: dates.length > 0,
+    diagnostics: overdue.diagnosticFollowUps.items.length > 0,
+    authorities: overdue.apaActionPlans.items.length > 0,
+    // Owed sessions after the latest listed need not be fetched.
+    sessionsTo: dates.length > 0 ? dates[dates.length - 1] : null,
+  };
+}
+
 /**
  * Overdue items with a link to their record where the web has a page: a session report to its
- * session. Items carry no ids, so a session is matched on its date, line, contract and LAs; an
- * item two sessions could match is left unlinked rather than linked to the wrong one.
+ * session, a follow-up review to its diagnostic's engagement, an action plan to its LA. Items carry
+ * no ids, so records are matched on date, service line, contract and LA names; an item two records
+ * could match is left unlinked rather than linked to the wrong one.
  */
 export function overdueGroups(
   overdue: ProgrammeDashboard['overdue'],
-  owedSessions: readonly OwedSession[],
+  records: OverdueRecords,
 ): OverdueGroup[] {
-  const sessionsByKey = new Map<string, string[]>();
-  for (const session of owedSessions) {
-    const date = session.deliveredOn ?? session.plannedOn;
-    if (!date) continue;
-    const key = sessionKey(
-      date,
-      session.serviceLine,
-      session.contract.reference,
-      session.engagements.map((engagement) => engagement.localAuthority.name),
-    );
-    sessionsByKey.set(key, [...(sessionsByKey.get(key) ?? []), session.id]);
-  }
+  const sessionId = uniqueIndex(
+    records.sessions ?? [],
+    (session) => {
+      const date = session.deliveredOn ?? session.plannedOn;
+      return date
+        ? recordKey(
+            date,
+            session.serviceLine,
+            session.contract.reference,
+            session.engagements.map((engagement) => engagement.localAuthority.name),
+          )
+        : null;
+    },
+    (session) => session.id,
+  );
+  const engagementId = uniqueIndex(
+    records.diagnostics ?? [],
+    (diagnostic) =>
+      diagnostic.finalReportOn
+        ? recordKey(diagnostic.finalReportOn, null, diagnostic.contract.reference, [
+            diagnostic.localAuthority.name,
+          ])
+        : null,
+    (diagnostic) => diagnostic.engagement.id,
+  );
+  const gssCode = uniqueIndex(
+    records.authorities ?? [],
+    (authority) => authority.name,
+    (authority) => authority.gssCode,
+  );
+  const names = (item: DashboardItem) => (item.localAuthorities ?? '').split(';');
   const hrefOf = (item: DashboardItem): string | null => {
-    if (item.kind !== 'SESSION_REPORT') return null;
-    const key = sessionKey(
-      item.date,
-      item.serviceLine,
-      item.contract,
-      (item.localAuthorities ?? '').split(';'),
-    );
-    const ids = sessionsByKey.get(key) ?? [];
-    return ids.length === 1 ? `/sessions/${ids[0]}` : null;
+    switch (item.kind) {
+      case 'SESSION_REPORT': {
+        const id = sessionId(recordKey(item.date, item.serviceLine, item.contract, names(item)));
+        return id ? `/sessions/${id}` : null;
+      }
+      case 'DIAGNOSTIC_FOLLOW_UP': {
+        const id = engagementId(recordKey(item.date, null, item.contract, names(item)));
+        return id ? `/engagements/${id}` : null;
+      }
+      case 'APA_ACTION_PLAN': {
+        const code = gssCode((item.localAuthorities ?? '').trim());
+        return code ? `/local-authorities/${code}` : null;
+      }
+      case 'MONTHLY_RETURN':
+        // A return not made has no record to open.
+        return null;
+    }
   };
   return OVERDUE_HEADINGS.map(([key, heading]) => ({
     key,
@@ -160,12 +237,6 @@ export function overdueGroups(
     count: overdue[key].count,
     items: overdue[key].items.map((item) => ({ ...item, href: hrefOf(item) })),
   }));
-}
-
-/** The latest date among the session reports listed: owed sessions after it need not be fetched. */
-export function latestSessionItemDate(overdue: ProgrammeDashboard['overdue']): string | null {
-  const dates = overdue.sessionReports.items.map((item) => item.date).sort();
-  return dates.length > 0 ? dates[dates.length - 1] : null;
 }
 
 /** Money strings as whole pence, without floating point. */
