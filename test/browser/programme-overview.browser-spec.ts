@@ -83,6 +83,18 @@ describeInBrowser('the programme overview and map in a browser', () => {
       'Overview of 2022-23',
     );
 
+    // Six LAs reached (four for political leadership, Sandwell, Sunderland); S1, S2, S4 and S5
+    // approved in the year (S6 is dated 2023-24).
+    const cards = (await page.locator('.app-card').allInnerTexts()).map((text) =>
+      text.replace(/\s+/g, ' ').trim(),
+    );
+    expect(cards[0]).toMatch(/^6 LAs reached/);
+    expect(cards[1]).toBe('4 sessions approved');
+    expect(cards[2]).toMatch(/^£21,197\.92 spent/);
+    await expect(page.title()).resolves.toBe(
+      'Overview of 2022-23: Local Authority and Political Leadership Support – LA Delivery Tracker',
+    );
+
     // Political leadership: Hartlepool, Middlesbrough, Redcar and Cleveland and Leeds; S1 and S2
     // approved, S3 awaiting approval, S7 planned; £1,250.00 each for S1 and S2.
     const political = await rowOf(

@@ -88,7 +88,7 @@ export class ProgrammeOverviewController {
     }>(who, PROGRAMME_DASHBOARD, { id, year });
     const records = await this.overdueRecords(req, id, dashboard);
     res.render('programmes/overview', {
-      title: `${dashboard.programme.name}: ${year}`,
+      title: `Overview of ${year}: ${dashboard.programme.name}`,
       programme: dashboard.programme,
       year,
       years: yearOptions(dashboard.programme, year),
@@ -149,7 +149,7 @@ export class ProgrammeOverviewController {
     });
     const hrefOf = (gssCode: string) => `/local-authorities/${encodeURIComponent(gssCode)}`;
     res.render('programmes/map', {
-      title: `Map of ${data.programme.name}: ${year}`,
+      title: `Map of local authorities in ${year}: ${data.programme.name}`,
       programme: data.programme,
       year,
       years: yearOptions(data.programme, year),
