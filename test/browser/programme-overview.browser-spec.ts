@@ -116,6 +116,17 @@ describeInBrowser('the programme overview and map in a browser', () => {
     expect(diagnostic[0]).toBe('1 of 12 (8%)');
     expect(diagnostic[6]).toBe('1 (1)');
 
+    // Coaching and mentoring: Sandwell, cap 15; S4 and S5, 125 minutes, in the year.
+    const coaching = await rowOf(
+      page,
+      /Delivery by service line/,
+      'Coaching and mentoring for individual political and corporate leaders',
+    );
+    expect(coaching[0]).toBe('1 (no target)');
+    expect(coaching[1]).toBe('15');
+    expect(coaching[5]).toBe('2 hours 5 minutes (2 hours 5 minutes)');
+    expect(coaching[7]).toBe('£197.92');
+
     // Spend 2022-23: £2,500.00 + £197.92 + £18,500.00.
     const total = await rowOf(
       page,
