@@ -17,6 +17,7 @@ import { PageExceptionFilter } from './http/page-exception.filter';
 import { AccessibilityController } from './pages/accessibility.controller';
 import { HomeController } from './pages/home.controller';
 import { HealthController } from './pages/health.controller';
+import { ProgrammeOverviewController } from './programmes/programme-overview.controller';
 import { ProgrammesController } from './programmes/programmes.controller';
 import { SessionCookie, SessionMiddleware, sessionSealerFor } from './session/session.middleware';
 import { SessionSealer } from './session/web-session';
@@ -60,6 +61,7 @@ export class WebModule implements NestModule {
       imports: [
         ConfigModule.forRoot(config),
         LoggingModule.forRoot(config),
+        ClockModule,
         ...(development ? [DevelopmentSignInModule.forRoot(config)] : []),
       ],
       controllers: [
@@ -68,6 +70,7 @@ export class WebModule implements NestModule {
         SignInController,
         HomeController,
         ProgrammesController,
+        ProgrammeOverviewController,
       ],
       providers: [
         ApiClient,

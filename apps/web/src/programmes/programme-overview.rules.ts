@@ -1,0 +1,345 @@
+import { escapeMarkup } from '../map/hex-map';
+
+/** The parts of `programmeDashboard` the overview shows (see PROGRAMME_DASHBOARD). */
+export interface DashboardLine {
+  serviceLine: string;
+  name: string;
+  target: number | null;
+  cap: number | null;
+  localAuthoritiesReached: number;
+  shareOfTarget: number | null;
+  sessionsApproved: number;
+  sessionsAwaitingApproval: number;
+  sessionsPlanned: number;
+  sessionsInDraft: number;
+  approvedMinutes: number;
+  finalReports: number;
+  spent: string;
+  forecast: {
+    sessionsApproved: number | null;
+    approvedMinutes: number | null;
+    finalReports: number | null;
+  };
+}
+
+export interface DashboardItem {
+  kind: 'SESSION_REPORT' | 'APA_ACTION_PLAN' | 'MONTHLY_RETURN' | 'DIAGNOSTIC_FOLLOW_UP';
+  title: string;
+  localAuthorities: string | null;
+  serviceLine: string | null;
+  supplier: string | null;
+  contract: string | null;
+  date: string;
+  dueBy: string;
+}
+
+export interface DashboardItems {
+  count: number;
+  items: DashboardItem[];
+}
+
+export interface DashboardRegion {
+  region: { code: string; name: string };
+  activeLocalAuthorities: number;
+  reachedLocalAuthorities: number;
+  reachShare: number;
+  networkCoverage: { attendedCount: number; activeCount: number; share: number } | null;
+}
+
+export interface ProgrammeDashboard {
+  asOf: string;
+  financialYear: string;
+  programme: { id: string; name: string; startsOn: string; endsOn: string };
+  serviceLines: DashboardLine[];
+  spend: {
+    total: string;
+    budget: {
+      programme: string;
+      allocation: string | null;
+      spent: string;
+      remaining: string;
+    } | null;
+    byContract: Array<{
+      contract: { reference: string };
+      supplier: { name: string };
+      value: string | null;
+      spent: string;
+      spentToDate: string;
+      remaining: string | null;
+    }>;
+  };
+  regions: DashboardRegion[];
+  overdue: {
+    sessionReports: DashboardItems;
+    apaActionPlans: DashboardItems;
+    monthlyReturns: DashboardItems;
+    diagnosticFollowUps: DashboardItems;
+  };
+  watchlistAsOf: string;
+  watchlist: Array<{ basis: string[]; localAuthority: { gssCode: string; name: string } }>;
+}
+
+/** A session still owed a report, as `deliverySessions` gives it, to link an overdue item to. */
+export interface OwedSession {
+  id: string;
+  deliveredOn: string | null;
+  plannedOn: string | null;
+  serviceLine: string;
+  contract: { reference: string };
+  engagements: Array<{ localAuthority: { name: string } }>;
+}
+
+/** A diagnostic with its final report, to link a follow-up review to its engagement. */
+export interface ReportedDiagnostic {
+  finalReportOn: string | null;
+  contract: { reference: string };
+  localAuthority: { name: string };
+  engagement: { id: string };
+}
+
+/** The records the overdue items are linked to; each part fetched only when items need it. */
+export interface OverdueRecords {
+  sessions?: readonly OwedSession[];
+  diagnostics?: readonly ReportedDiagnostic[];
+  authorities?: ReadonlyArray<{ gssCode: string; name: string }>;
+}
+
+export interface OverdueItem extends DashboardItem {
+  /** The record's page, where the web has one. */
+  href: string | null;
+}
+
+export interface OverdueGroup {
+  key: keyof ProgrammeDashboard['overdue'];
+  heading: string;
+  count: number;
+  items: OverdueItem[];
+}
+
+const OVERDUE_HEADINGS: ReadonlyArray<[keyof ProgrammeDashboard['overdue'], string]> = [
+  ['sessionReports', 'Session reports'],
+  ['apaActionPlans', 'Action plans for areas for priority action'],
+  ['monthlyReturns', 'Monthly returns'],
+  ['diagnosticFollowUps', 'Diagnostic follow-up reviews'],
+];
+
+const namesKey = (names: Iterable<string>) =>
+  [...names]
+    .map((name) => name.trim())
+    .filter((name) => name !== '')
+    .sort()
+    .join('|');
+
+const recordKey = (
+  date: string,
+  serviceLine: string | null,
+  contract: string | null,
+  names: Iterable<string>,
+) => [date, serviceLine ?? '', contract ?? '', namesKey(names)].join('#');
+
+/** Ids by key; a key two records share leads nowhere rather than to the wrong one. */
+function uniqueIndex<T>(
+  records: readonly T[],
+  keyOf: (record: T) => string | null,
+  idOf: (record: T) => string,
+): (key: string) => string | null {
+  const ids = new Map<string, string[]>();
+  for (const record of records) {
+    const key = keyOf(record);
+    if (key !== null) ids.set(key, [...(ids.get(key) ?? []), idOf(record)]);
+  }
+  return (key) => {
+    const found = ids.get(key) ?? [];
+    return found.length === 1 ? found[0] : null;
+  };
+}
+
+/** What the items listed need fetched to be linked: which records, and sessions up to which day. */
+export function recordsWanted(overdue: ProgrammeDashboard['overdue']): {
+  sessions: boolean;
+  diagnostics: boolean;
+  authorities: boolean;
+  sessionsTo: string | null;
+} {
+  const dates = overdue.sessionReports.items.map((item) => item.date).sort();
+  return {
+    sessions: dates.length > 0,
+    diagnostics: overdue.diagnosticFollowUps.items.length > 0,
+    authorities: overdue.apaActionPlans.items.length > 0,
+    // Owed sessions after the latest listed need not be fetched.
+    sessionsTo: dates.length > 0 ? dates[dates.length - 1] : null,
+  };
+}
+
+/**
+ * Overdue items with a link to their record where the web has a page: a session report to its
+ * session, a follow-up review to its diagnostic's engagement, an action plan to its LA. Items carry
+ * no ids, so records are matched on date, service line, contract and LA names; an item two records
+ * could match is left unlinked rather than linked to the wrong one.
+ */
+export function overdueGroups(
+  overdue: ProgrammeDashboard['overdue'],
+  records: OverdueRecords,
+): OverdueGroup[] {
+  const sessionId = uniqueIndex(
+    records.sessions ?? [],
+    (session) => {
+      const date = session.deliveredOn ?? session.plannedOn;
+      return date
+        ? recordKey(
+            date,
+            session.serviceLine,
+            session.contract.reference,
+            session.engagements.map((engagement) => engagement.localAuthority.name),
+          )
+        : null;
+    },
+    (session) => session.id,
+  );
+  const engagementId = uniqueIndex(
+    records.diagnostics ?? [],
+    (diagnostic) =>
+      diagnostic.finalReportOn
+        ? recordKey(diagnostic.finalReportOn, null, diagnostic.contract.reference, [
+            diagnostic.localAuthority.name,
+          ])
+        : null,
+    (diagnostic) => diagnostic.engagement.id,
+  );
+  const gssCode = uniqueIndex(
+    records.authorities ?? [],
+    (authority) => authority.name,
+    (authority) => authority.gssCode,
+  );
+  const names = (item: DashboardItem) => (item.localAuthorities ?? '').split(';');
+  const hrefOf = (item: DashboardItem): string | null => {
+    switch (item.kind) {
+      case 'SESSION_REPORT': {
+        const id = sessionId(recordKey(item.date, item.serviceLine, item.contract, names(item)));
+        return id ? `/sessions/${id}` : null;
+      }
+      case 'DIAGNOSTIC_FOLLOW_UP': {
+        const id = engagementId(recordKey(item.date, null, item.contract, names(item)));
+        return id ? `/engagements/${id}` : null;
+      }
+      case 'APA_ACTION_PLAN': {
+        const code = gssCode((item.localAuthorities ?? '').trim());
+        return code ? `/local-authorities/${code}` : null;
+      }
+      case 'MONTHLY_RETURN':
+        // A return not made has no record to open.
+        return null;
+    }
+  };
+  return OVERDUE_HEADINGS.map(([key, heading]) => ({
+    key,
+    heading,
+    count: overdue[key].count,
+    items: overdue[key].items.map((item) => ({ ...item, href: hrefOf(item) })),
+  }));
+}
+
+/** Money strings as whole pence, without floating point. */
+export function pence(money: string): number {
+  const match = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(money);
+  if (!match) throw new Error(`"${money}" is not an amount of money`);
+  const [, sign, pounds, fraction = ''] = match;
+  const value = Number(pounds) * 100 + Number(fraction.padEnd(2, '0'));
+  return sign ? -value : value;
+}
+
+export interface OverviewCards {
+  reached: number;
+  active: number;
+  sessionsApproved: number;
+  spent: string;
+  /** What the spend is measured against: the year's allocation, else the whole budget. */
+  budget: string | null;
+  budgetLabel: string;
+  budgetShare: number | null;
+  overdue: number;
+}
+
+/** The four figures at the top: LAs reached, sessions approved, spend against budget, overdue. */
+export function overviewCards(dashboard: ProgrammeDashboard): OverviewCards {
+  const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
+  const budget = dashboard.spend.budget;
+  const against = budget ? (budget.allocation ?? budget.programme) : null;
+  const againstPence = against ? pence(against) : 0;
+  return {
+    // An LA is in one region, and a region counts an LA once whatever its service lines.
+    reached: sum(dashboard.regions.map((region) => region.reachedLocalAuthorities)),
+    active: sum(dashboard.regions.map((region) => region.activeLocalAuthorities)),
+    sessionsApproved: sum(dashboard.serviceLines.map((line) => line.sessionsApproved)),
+    spent: dashboard.spend.total,
+    budget: against,
+    budgetLabel: budget?.allocation ? 'the year’s allocation' : 'the programme’s budget',
+    budgetShare: againstPence > 0 ? pence(dashboard.spend.total) / againstPence : null,
+    overdue: sum(Object.values(dashboard.overdue).map((items) => items.count)),
+  };
+}
+
+/** "4 of 12" reached against a target, or just the number reached where none is set. */
+export function reachAgainstTarget(
+  line: Pick<DashboardLine, 'localAuthoritiesReached' | 'target'>,
+): string {
+  return line.target === null
+    ? `${line.localAuthoritiesReached} (no target)`
+    : `${line.localAuthoritiesReached} of ${line.target}`;
+}
+
+// The chart's geometry, in the units of its viewBox (it scales to the page). Each line's name sits
+// above its bar, so long names need no room beside it.
+const CHART = { width: 960, barWidth: 600, rowHeight: 60, barHeight: 20, top: 4 };
+
+/**
+ * Each service line's LAs reached against its target, as an SVG picture: a pale track for the
+ * target, a blue bar for those reached (capped at the track's end), and the figures in words. The
+ * same figures are in the table below it; the picture's title and description say what it shows.
+ */
+export function deliveryChart(lines: readonly DashboardLine[], financialYear: string): string {
+  const height = CHART.top * 2 + lines.length * CHART.rowHeight;
+  const rows = lines.map((line, index) => {
+    const y = CHART.top + index * CHART.rowHeight;
+    const barY = y + 24;
+    const label = `<text x="0" y="${y + 16}" class="app-chart__label">${escapeMarkup(line.name)}</text>`;
+    const figures = `${reachAgainstTarget(line)}${line.shareOfTarget === null ? '' : ` (${Math.round(line.shareOfTarget * 100)}%)`}`;
+    const hasTarget = line.target !== null && line.target > 0;
+    const words = `<text x="${hasTarget ? CHART.barWidth + 10 : 0}" y="${barY + CHART.barHeight / 2}" dominant-baseline="central" class="app-chart__figure">${escapeMarkup(figures)}</text>`;
+    if (!hasTarget) return label + words;
+    const share = Math.min(line.localAuthoritiesReached / line.target!, 1);
+    const reached = Math.round(share * CHART.barWidth * 10) / 10;
+    return (
+      label +
+      `<rect x="0" y="${barY}" width="${CHART.barWidth}" height="${CHART.barHeight}" fill="#f3f2f1" stroke="#505a5f" stroke-width="1"/>` +
+      (reached > 0
+        ? `<rect x="0" y="${barY}" width="${reached}" height="${CHART.barHeight}" fill="#1d70b8"/>`
+        : '') +
+      words
+    );
+  });
+  const description = lines
+    .map((line) => `${line.name}: ${reachAgainstTarget(line)} LAs reached`)
+    .join('; ');
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" class="app-chart" viewBox="0 0 ${CHART.width} ${height}" role="img" aria-labelledby="delivery-chart-title delivery-chart-desc">`,
+    `<title id="delivery-chart-title">LAs reached against target by service line, ${escapeMarkup(financialYear)}</title>`,
+    `<desc id="delivery-chart-desc">${escapeMarkup(description)}.</desc>`,
+    ...rows,
+    '</svg>',
+  ].join('');
+}
+
+/** A contract's spend against its value, as a share, where it has a value. */
+export function shareOf(spent: string, of: string | null): number | null {
+  if (of === null) return null;
+  const whole = pence(of);
+  return whole > 0 ? pence(spent) / whole : null;
+}
+
+/** The watchlist's basis in words: "Inadequate judgement, recorded concern". */
+export function basisInWords(basis: readonly string[]): string {
+  const words = basis.map((code) => code.toLowerCase().replace(/_/g, ' '));
+  const text = words.join(', ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
