@@ -105,6 +105,7 @@ describeInBrowser(
         'Showing 1 to 6 of 6 engagements',
       );
       expect(await accessibilityViolations(page)).toEqual([]);
+      await screenshot(page, 'engagements');
       await page.getByLabel('Service line').selectOption('CORPORATE_PARENTING_DIAGNOSTIC');
       await page.getByRole('button', { name: 'Apply filters' }).click();
       expect(new URL(page.url()).searchParams.get('serviceLine')).toBe(
@@ -281,6 +282,58 @@ describeInBrowser(
       expect(await accessibilityViolations(page)).toEqual([]);
     });
 
+    it('declines a referral only with a reason', async () => {
+      const { referLocalAuthority } = await scenario.ok(
+        'manager',
+        `mutation ($input: ReferLocalAuthorityInput!) { referLocalAuthority(input: $input) { id } }`,
+        {
+          input: {
+            programmeId: GOLDEN_PROGRAMME,
+            serviceLine: 'POLITICAL_LEADERSHIP',
+            localAuthorityCode: GOLDEN_LA.darlington,
+            financialYear: '2022-23',
+            reason: 'Asked for by a councillor',
+          },
+        },
+      );
+      await signInAs(page, web, MANAGER);
+      await page.goto(`${web.base}/engagements/${referLocalAuthority.id}`);
+      await page.getByRole('button', { name: 'Decline' }).click();
+      expect(pathOf(page)).toBe(`/engagements/${referLocalAuthority.id}/decline`);
+      expect(await accessibilityViolations(page)).toEqual([]);
+      await page.getByRole('button', { name: 'Decline engagement' }).click();
+      await expect(page.title()).resolves.toMatch(/^Error: Decline /);
+      await expect(page.getByRole('alert').innerText()).resolves.toContain(
+        'Enter why the engagement is declined',
+      );
+      expect(await accessibilityViolations(page)).toEqual([]);
+      await page.getByRole('textbox').fill('Support is already in place through the region');
+      await page.getByRole('button', { name: 'Decline engagement' }).click();
+      expect(pathOf(page)).toBe(`/engagements/${referLocalAuthority.id}`);
+      await expect(page.locator('#engagement-status').innerText()).resolves.toBe('Declined');
+      await expect(page.locator('.govuk-summary-list').innerText()).resolves.toContain(
+        'Support is already in place through the region',
+      );
+      await expect(page.getByRole('button', { name: 'Approve' }).count()).resolves.toBe(0);
+    });
+
+    it('shows a move the api refuses (made meanwhile elsewhere) as an error summary', async () => {
+      const id = await scenario.approved('E08000037', 'POLITICAL_LEADERSHIP', scenario.contract.A1);
+      await signInAs(page, web, MANAGER);
+      await page.goto(`${web.base}/engagements/${id}`);
+      await expect(page.locator('#engagement-status').innerText()).resolves.toBe('Approved');
+      // Someone else starts delivery while the page is open.
+      await scenario.ok('manager', `mutation { startEngagement(id: "${id}") { status } }`);
+      await page.getByRole('button', { name: 'Start delivery' }).click();
+      await expect(page.title()).resolves.toMatch(/^Error: /);
+      await expect(page.getByRole('alert').innerText()).resolves.toContain('There is a problem');
+      await expect(page.locator('#engagement-status').innerText()).resolves.toBe('In delivery');
+      expect(await accessibilityViolations(page)).toEqual([]);
+      await page.getByRole('button', { name: 'Mark as completed' }).click();
+      expect(pathOf(page)).toBe(`/engagements/${id}`);
+      await expect(page.locator('#engagement-status').innerText()).resolves.toBe('Completed');
+    });
+
     it('lists overdue items of 2022-23, each linking to its record', async () => {
       await signInAs(page, web, MANAGER);
       await page.goto(`${web.base}/programmes/${GOLDEN_PROGRAMME}/overdue?year=2022-23`);
@@ -300,6 +353,7 @@ describeInBrowser(
         followUps.getByRole('link', { name: /Sunderland/ }).getAttribute('href'),
       ).resolves.toBe(`/engagements/${scenario.engagement.sunderland}`);
       expect(await accessibilityViolations(page)).toEqual([]);
+      await screenshot(page, 'overdue');
     });
 
     it('asks for the 2022-23 MI pack, follows it to DONE and downloads it through the web app', async () => {

@@ -372,7 +372,11 @@ export class EngagementsController {
       res.redirect(303, `/engagements/${id}?done=${done}`);
     } catch (error) {
       if (!formProblem(error)) throw error;
-      const errors = formErrorsOf([], {}, { message: error.message, firstField: 'actions' });
+      const errors = formErrorsOf(
+        [],
+        {},
+        { message: error.message, firstField: 'engagement-status' },
+      );
       await this.renderEngagement(req, res.status(400), id, errors, '');
     }
   }
