@@ -13,12 +13,15 @@ import { DatabaseModule } from '@la-tracker/platform/database';
 import { LoggingModule } from '@la-tracker/platform/logging';
 import { ClockModule } from '@la-tracker/platform/time';
 import { ApiClient } from './api/api-client';
+import { EngagementsController } from './engagements/engagements.controller';
 import { PageExceptionFilter } from './http/page-exception.filter';
 import { AccessibilityController } from './pages/accessibility.controller';
 import { HomeController } from './pages/home.controller';
 import { HealthController } from './pages/health.controller';
 import { ProgrammeOverviewController } from './programmes/programme-overview.controller';
 import { ProgrammesController } from './programmes/programmes.controller';
+import { OverdueController } from './overdue/overdue.controller';
+import { ReportsController } from './reports/reports.controller';
 import { SessionCookie, SessionMiddleware, sessionSealerFor } from './session/session.middleware';
 import { SessionSealer } from './session/web-session';
 import { DevelopmentUsers } from './sign-in/development-users.service';
@@ -71,6 +74,9 @@ export class WebModule implements NestModule {
         HomeController,
         ProgrammesController,
         ProgrammeOverviewController,
+        EngagementsController,
+        OverdueController,
+        ReportsController,
       ],
       providers: [
         ApiClient,
