@@ -17,6 +17,7 @@ import { PageExceptionFilter } from './http/page-exception.filter';
 import { AccessibilityController } from './pages/accessibility.controller';
 import { HomeController } from './pages/home.controller';
 import { HealthController } from './pages/health.controller';
+import { LocalAuthoritiesController } from './local-authorities/local-authorities.controller';
 import { ProgrammesController } from './programmes/programmes.controller';
 import { SessionCookie, SessionMiddleware, sessionSealerFor } from './session/session.middleware';
 import { SessionSealer } from './session/web-session';
@@ -67,6 +68,7 @@ export class WebModule implements NestModule {
         SignInController,
         HomeController,
         ProgrammesController,
+        LocalAuthoritiesController,
       ],
       providers: [
         ApiClient,
