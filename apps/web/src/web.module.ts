@@ -13,6 +13,7 @@ import { DatabaseModule } from '@la-tracker/platform/database';
 import { LoggingModule } from '@la-tracker/platform/logging';
 import { ClockModule } from '@la-tracker/platform/time';
 import { ApiClient } from './api/api-client';
+import { ApiTokensController } from './api-tokens/api-tokens.controller';
 import { PageExceptionFilter } from './http/page-exception.filter';
 import { AccessibilityController } from './pages/accessibility.controller';
 import { HomeController } from './pages/home.controller';
@@ -69,6 +70,7 @@ export class WebModule implements NestModule {
         HomeController,
         ProgrammesController,
         LocalAuthoritiesController,
+        ApiTokensController,
       ],
       providers: [
         ApiClient,
