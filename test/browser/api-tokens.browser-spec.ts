@@ -189,6 +189,24 @@ describeInBrowser('the web app in a browser: personal API tokens', () => {
     expect((await tokenRows(page)).map((row) => row[0])).not.toContain('Too late');
   });
 
+  it('refuses a create form sent without its CSRF token, and makes nothing', async () => {
+    await signInAs(page, web, ADVISER);
+    const expiry = daysAhead(7);
+    const response = await page.request.post(`${web.base}/api-tokens/new`, {
+      form: {
+        name: 'Forged',
+        'expiresOn-day': expiry.day,
+        'expiresOn-month': expiry.month,
+        'expiresOn-year': expiry.year,
+      },
+      maxRedirects: 0,
+    });
+    expect(response.status()).toBe(403);
+    await expect(response.text()).resolves.toContain('This form has expired');
+    await page.goto(`${web.base}/api-tokens`);
+    expect((await tokenRows(page)).map((row) => row[0])).not.toContain('Forged');
+  });
+
   it("keeps each person's tokens their own", async () => {
     await signInAs(page, web, ADVISER);
     await page.goto(`${web.base}/api-tokens/new`);

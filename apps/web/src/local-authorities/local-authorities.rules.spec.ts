@@ -48,6 +48,10 @@ describe('regionScopeOf', () => {
       regionScopeOf([grant(Role.REGIONAL_ADVISER, 'E12000001'), grant(Role.PROGRAMME_MANAGER)]),
     ).toBeNull();
   });
+
+  it('leaves a person with no role to what the api gives everyone signed in', () => {
+    expect(regionScopeOf([])).toBeNull();
+  });
 });
 
 describe('seesEligibility', () => {

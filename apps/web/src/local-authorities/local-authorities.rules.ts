@@ -73,7 +73,9 @@ export function judgementAreaWords(area: string): string {
  * LA status for their regions only).
  */
 export function regionScopeOf(grants: readonly Grant[]): string[] | null {
-  if (grants.some((grant) => grant.role !== Role.REGIONAL_ADVISER)) return null;
+  // Reference data is for everyone signed in; the api decides what else a person without a role gets.
+  if (grants.length === 0 || grants.some((grant) => grant.role !== Role.REGIONAL_ADVISER))
+    return null;
   return [...new Set(grants.flatMap((grant) => (grant.regionCode ? [grant.regionCode] : [])))];
 }
 
