@@ -240,6 +240,24 @@ describeInBrowser('the web app in a browser: local authorities', () => {
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 
+  it('links an LA that was split up to its successors, and back', async () => {
+    await signInAs(page, web, MANAGER);
+    // Cumbria was replaced by Cumberland and Westmorland and Furness on 1 April 2023 (SPEC §3).
+    await page.goto(`${web.base}/local-authorities/E10000006`);
+    const details = await page.locator('.govuk-summary-list').innerText();
+    expect(details).toContain('31 March 2023');
+    await page.getByRole('link', { name: 'Westmorland and Furness' }).click();
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      'Westmorland and Furness',
+    );
+    await expect(page.locator('.govuk-summary-list').innerText()).resolves.toContain(
+      '1 April 2023',
+    );
+    await page.getByRole('link', { name: 'Cumbria' }).click();
+    expect(new URL(page.url()).pathname).toBe('/local-authorities/E10000006');
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
   it('pages through every LA in England for a programme manager, forward and back', async () => {
     await signInAs(page, web, MANAGER);
     await page.goto(`${web.base}/local-authorities`);

@@ -13,7 +13,7 @@ import {
 } from '@nestjs/common';
 import type { Response } from 'express';
 import { ApiClient, ApiError } from '../api/api-client';
-import { NO_ERRORS } from '../forms/form-errors';
+import { NO_ERRORS, type FormErrors } from '../forms/form-errors';
 import { onBehalfOf, type WebRequest } from '../http/web-request';
 import { SignedInGuard } from '../session/signed-in.guard';
 import {
@@ -22,6 +22,7 @@ import {
   checkNewTokenForm,
   newTokenFormOf,
   type ApiTokenNode,
+  type DatePart,
   type NewTokenForm,
 } from './api-tokens.rules';
 
@@ -132,7 +133,10 @@ export class ApiTokensController {
     @Param('id') id: string,
   ): Promise<void> {
     const token = await this.liveToken(req, id);
-    res.render('api-tokens/revoke', { title: `Revoke ${token.name}`, token });
+    res.render('api-tokens/revoke', {
+      title: `Are you sure you want to revoke ${token.name}?`,
+      token,
+    });
   }
 
   @Post(':id/revoke')
@@ -165,8 +169,8 @@ export class ApiTokensController {
   private renderForm(
     res: Response,
     form: NewTokenForm,
-    errors: { errorList: unknown[]; byField: Record<string, { text: string }> },
-    dateParts: string[],
+    errors: FormErrors,
+    dateParts: DatePart[],
   ): void {
     res.render('api-tokens/new', {
       title: 'Create an API token',

@@ -32,10 +32,6 @@ export const LOCAL_AUTHORITIES = /* GraphQL */ `
             inspectedOn
             publishedOn
             overallEffectiveness
-            judgements {
-              area
-              grade
-            }
           }
           eligibility(serviceLine: COACHING_MENTORING) @include(if: $withEligibility) {
             eligible

@@ -159,7 +159,6 @@ describe('laListRowOf', () => {
       inspectedOn: '2024-03-18',
       publishedOn: '2024-05-16',
       overallEffectiveness: 'OUTSTANDING',
-      judgements: [],
     },
     eligibility: { eligible: false },
     engagements: [{ status: 'IN_DELIVERY' }, { status: 'DECLINED' }, { status: 'REFERRED' }],

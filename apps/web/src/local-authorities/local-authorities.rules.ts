@@ -177,7 +177,6 @@ export interface LatestInspection {
   inspectedOn: string | null;
   publishedOn: string | null;
   overallEffectiveness: string | null;
-  judgements: Array<{ area: string; grade: string }>;
 }
 
 export interface LaListNode {
