@@ -14,11 +14,13 @@ import { LoggingModule } from '@la-tracker/platform/logging';
 import { ClockModule } from '@la-tracker/platform/time';
 import { ApiClient } from './api/api-client';
 import { EngagementsController } from './engagements/engagements.controller';
+import { ApiTokensController } from './api-tokens/api-tokens.controller';
 import { PageExceptionFilter } from './http/page-exception.filter';
 import { AccessibilityController } from './pages/accessibility.controller';
 import { HomeController } from './pages/home.controller';
 import { HealthController } from './pages/health.controller';
 import { ProgrammeOverviewController } from './programmes/programme-overview.controller';
+import { LocalAuthoritiesController } from './local-authorities/local-authorities.controller';
 import { ProgrammesController } from './programmes/programmes.controller';
 import { OverdueController } from './overdue/overdue.controller';
 import { ReportsController } from './reports/reports.controller';
@@ -77,6 +79,8 @@ export class WebModule implements NestModule {
         EngagementsController,
         OverdueController,
         ReportsController,
+        LocalAuthoritiesController,
+        ApiTokensController,
       ],
       providers: [
         ApiClient,
