@@ -1,11 +1,11 @@
 import type nunjucks from 'nunjucks';
-import { longDate as longIsoDate, type IsoDate } from '@la-tracker/platform/time';
+import { longDate as longIsoDate } from '@la-tracker/platform/time';
 
 /** `2022-06-14` as GOV.UK writes dates: "14 June 2022". Anything else is shown as it is. */
 export function longDate(value: unknown): string {
   if (typeof value !== 'string') return '';
   const date = /^\d{4}-\d{2}-\d{2}/.exec(value)?.[0];
-  return date ? longIsoDate(date as IsoDate) : value;
+  return date ? longIsoDate(date) : value;
 }
 
 /** A Money string ("1400000.00") as "£1,400,000.00", grouped without floating point. */
