@@ -108,9 +108,23 @@ describeInBrowser('the web app in a browser: signing in as each role', () => {
   it('starts a regional adviser at their LAs and a supplier at their engagements', async () => {
     await signInAs(page, web, 'Regional adviser: North East');
     expect(new URL(page.url()).pathname).toBe('/local-authorities');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      'Local authorities',
+    );
+    await expect(sectionsOf(page)).resolves.toEqual(['Local authorities', 'API tokens']);
     await page.context().clearCookies();
     await signInAs(page, web, 'Supplier: North Star Leadership Ltd');
     expect(new URL(page.url()).pathname).toBe('/engagements');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      'Engagements',
+    );
+    await expect(sectionsOf(page)).resolves.toEqual([
+      'Engagements',
+      'Sessions',
+      'Monthly returns',
+      'Local authorities',
+      'API tokens',
+    ]);
   });
 
   it('signs out, after which pages need sign-in again', async () => {
