@@ -18,7 +18,7 @@ const YORKSHIRE = 'E12000003';
 const WEST_MIDLANDS = 'E12000005';
 
 const ITEMS =
-  'count items { kind title localAuthorities serviceLine supplier contract date dueBy }';
+  'count items { kind title localAuthorities serviceLine supplier contract date dueBy sessionId engagementId supplierId localAuthorityCodes }';
 const DASHBOARD = `query ($programmeId: ID!, $financialYear: String!) {
   programmeDashboard(programmeId: $programmeId, financialYear: $financialYear) {
     programmeId financialYear asOf programme { name }
@@ -304,6 +304,10 @@ describe('programme dashboard over HTTP: the reference scenario', () => {
           contract: 'A1',
           date: '2022-12-19',
           dueBy: '2022-12-28',
+          sessionId: scenario.session.S7,
+          engagementId: null,
+          supplierId: scenario.supplier.northStar,
+          localAuthorityCodes: ['E08000035'],
         },
       ],
     });
@@ -319,6 +323,10 @@ describe('programme dashboard over HTTP: the reference scenario', () => {
           contract: 'B4',
           date: '2023-01-16',
           dueBy: '2023-07-16',
+          sessionId: null,
+          engagementId: scenario.engagement.sunderland,
+          supplierId: scenario.supplier.partners,
+          localAuthorityCodes: ['E08000024'],
         },
       ],
     });
@@ -338,6 +346,10 @@ describe('programme dashboard over HTTP: the reference scenario', () => {
         contract: null,
         date: '2022-04-30',
         dueBy: '2022-05-09',
+        sessionId: null,
+        engagementId: null,
+        supplierId: scenario.supplier.partners,
+        localAuthorityCodes: [],
       },
       {
         kind: 'MONTHLY_RETURN',
@@ -348,6 +360,10 @@ describe('programme dashboard over HTTP: the reference scenario', () => {
         contract: null,
         date: '2022-04-30',
         dueBy: '2022-05-09',
+        sessionId: null,
+        engagementId: null,
+        supplierId: scenario.supplier.northStar,
+        localAuthorityCodes: [],
       },
     ]);
   });

@@ -177,6 +177,23 @@ export class DashboardItemModel {
 
   @Field(() => DateScalar)
   dueBy!: string;
+
+  @Field(() => ID, { nullable: true, description: 'For a session report: the session.' })
+  sessionId!: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: "For a diagnostic's follow-up review: the diagnostic's engagement.",
+  })
+  engagementId!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The supplier who owes it, where one does.' })
+  supplierId!: string | null;
+
+  @Field(() => [String], {
+    description: 'ONS codes of the LAs it concerns, in the order `localAuthorities` names them.',
+  })
+  localAuthorityCodes!: string[];
 }
 
 @ObjectType('DashboardItems', {

@@ -1,3 +1,4 @@
+import { Clock } from '@la-tracker/platform/time';
 import { Controller, Get, Inject, Param, Query, Req, Res, UseGuards } from '@nestjs/common';
 import type { Response } from 'express';
 import { ApiClient } from '../api/api-client';
@@ -35,6 +36,7 @@ const ITEM = `
     contract
     date
     dueBy
+    localAuthorityCodes
   }
 `;
 
@@ -100,12 +102,6 @@ const OVERDUE = /* GraphQL */ `
         }
       }
     }
-    regions {
-      localAuthorities {
-        gssCode
-        name
-      }
-    }
   }
 `;
 
@@ -118,6 +114,7 @@ interface DashboardItem {
   contract: string | null;
   date: string;
   dueBy: string;
+  localAuthorityCodes: string[];
 }
 
 interface Items {
@@ -128,7 +125,10 @@ interface Items {
 @Controller('programmes')
 @UseGuards(SignedInGuard)
 export class OverdueController {
-  constructor(@Inject(ApiClient) private readonly api: ApiClient) {}
+  constructor(
+    @Inject(ApiClient) private readonly api: ApiClient,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
 
   @Get(':id/overdue')
   async overdue(
@@ -140,7 +140,7 @@ export class OverdueController {
     const { programme } = await this.api.request<{
       programme: { id: string; name: string; startsOn: string; endsOn: string };
     }>(onBehalfOf(req), PROGRAMME, { id });
-    const financialYear = yearToShow(year, programme, new Date().toISOString().slice(0, 10));
+    const financialYear = yearToShow(year, programme, this.clock.today());
     const data = await this.api.request<{
       programmeDashboard: {
         asOf: string;
@@ -153,12 +153,8 @@ export class OverdueController {
       };
       deliverySessions: { totalCount: number; edges: Array<{ node: OverdueSessionNode }> };
       diagnostics: { edges: Array<{ node: DiagnosticNode }> };
-      regions: Array<{ localAuthorities: Array<{ gssCode: string; name: string }> }>;
     }>(onBehalfOf(req), OVERDUE, { programmeId: programme.id, financialYear });
     const { asOf, overdue } = data.programmeDashboard;
-    const codesByName = new Map(
-      data.regions.flatMap((r) => r.localAuthorities).map((la) => [la.name, la.gssCode]),
-    );
     const sessions = overdueSessions(data.deliverySessions.edges.map((e) => e.node));
     res.render('overdue/list', {
       title: `Overdue: ${programme.name} ${financialYear}`,
@@ -177,7 +173,7 @@ export class OverdueController {
       sessionsCut: data.deliverySessions.totalCount > data.deliverySessions.edges.length,
       actionPlans: overdue.apaActionPlans.items.map((item) => ({
         ...item,
-        links: localAuthorityLinks(item.localAuthorities, codesByName),
+        links: localAuthorityLinks(item.localAuthorities, item.localAuthorityCodes),
       })),
       monthlyReturns: overdue.monthlyReturns.items.map((item) => ({
         ...item,

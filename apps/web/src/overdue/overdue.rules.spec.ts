@@ -63,13 +63,13 @@ describe('followUpsDue', () => {
 });
 
 describe('localAuthorityLinks', () => {
-  it('links each named LA whose code is known', () => {
-    const codes = new Map([['Sandwell', 'E08000028']]);
-    expect(localAuthorityLinks('Sandwell; Somewhere Gone', codes)).toEqual([
-      { name: 'Sandwell', href: '/local-authorities/E08000028' },
-      { name: 'Somewhere Gone', href: null },
+  it('links each named LA to the code given in the same place', () => {
+    expect(localAuthorityLinks('Hartlepool; Middlesbrough', ['E06000001', 'E06000002'])).toEqual([
+      { name: 'Hartlepool', href: '/local-authorities/E06000001' },
+      { name: 'Middlesbrough', href: '/local-authorities/E06000002' },
     ]);
-    expect(localAuthorityLinks(null, codes)).toEqual([]);
+    expect(localAuthorityLinks('Sandwell', [])).toEqual([{ name: 'Sandwell', href: null }]);
+    expect(localAuthorityLinks(null, [])).toEqual([]);
   });
 });
 

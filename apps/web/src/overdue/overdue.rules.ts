@@ -72,20 +72,20 @@ export function followUpsDue(nodes: readonly DiagnosticNode[], asOf: string): Fo
 }
 
 /**
- * The dashboard names an item's LAs ("Hartlepool; Middlesbrough"); each becomes a link to its page
- * where its code is known, else stays as words.
+ * The dashboard names an item's LAs ("Hartlepool; Middlesbrough") and gives their codes in the
+ * same order: each name becomes a link to its LA's page.
  */
 export function localAuthorityLinks(
   names: string | null,
-  codesByName: ReadonlyMap<string, string>,
+  codes: readonly string[],
 ): Array<{ name: string; href: string | null }> {
   if (!names) return [];
   return names
     .split(';')
     .map((name) => name.trim())
     .filter((name) => name !== '')
-    .map((name) => {
-      const code = codesByName.get(name);
+    .map((name, index) => {
+      const code = codes[index];
       return { name, href: code ? `/local-authorities/${code}` : null };
     });
 }

@@ -18,7 +18,6 @@ import { countByCategory, renderHexMap, renderLegend } from '../map/hex-map';
 import { readHexJson, type HexJson } from '../map/hexjson';
 import { SignedInGuard } from '../session/signed-in.guard';
 import {
-  OVERDUE_RECORDS,
   PROGRAMME_DASHBOARD,
   PROGRAMME_DATES,
   PROGRAMME_MAP,
@@ -28,14 +27,10 @@ import {
   basisInWords,
   deliveryChart,
   overdueGroups,
-  recordsWanted,
   overviewCards,
   reachAgainstTarget,
   shareOf,
-  type OverdueRecords,
-  type OwedSession,
   type ProgrammeDashboard,
-  type ReportedDiagnostic,
 } from './programme-overview.rules';
 import {
   COLOURINGS,
@@ -86,7 +81,6 @@ export class ProgrammeOverviewController {
     const { programmeDashboard: dashboard } = await this.api.request<{
       programmeDashboard: ProgrammeDashboard;
     }>(who, PROGRAMME_DASHBOARD, { id, year });
-    const records = await this.overdueRecords(req, id, dashboard);
     res.render('programmes/overview', {
       title: `Overview of ${year}: ${dashboard.programme.name}`,
       programme: dashboard.programme,
@@ -103,7 +97,7 @@ export class ProgrammeOverviewController {
         ...row,
         share: shareOf(row.spentToDate, row.value),
       })),
-      overdue: overdueGroups(dashboard.overdue, records),
+      overdue: overdueGroups(dashboard.overdue),
       watchlist: dashboard.watchlist.map((row) => ({
         ...row.localAuthority,
         basis: basisInWords(row.basis),
@@ -170,26 +164,6 @@ export class ProgrammeOverviewController {
       rows: mapTable(layout.hexes, authorities.regionOf, colours),
       unplaced: layout.unplaced,
     });
-  }
-
-  /** The records the overdue items listed link to, in one request (none when nothing needs them). */
-  private async overdueRecords(
-    req: WebRequest,
-    id: string,
-    dashboard: ProgrammeDashboard,
-  ): Promise<OverdueRecords> {
-    const wanted = recordsWanted(dashboard.overdue);
-    if (!wanted.sessions && !wanted.diagnostics && !wanted.authorities) return {};
-    const data = await this.api.request<{
-      deliverySessions?: Connection<OwedSession>;
-      diagnostics?: Connection<ReportedDiagnostic>;
-      regions?: Array<{ localAuthorities: Array<{ gssCode: string; name: string }> }>;
-    }>(onBehalfOf(req), OVERDUE_RECORDS, { id, ...wanted });
-    return {
-      sessions: data.deliverySessions?.edges.map((edge) => edge.node),
-      diagnostics: data.diagnostics?.edges.map((edge) => edge.node),
-      authorities: data.regions?.flatMap((region) => region.localAuthorities),
-    };
   }
 
   /** The year asked for, else the programme's current (or nearest) year; 404 for nonsense. */

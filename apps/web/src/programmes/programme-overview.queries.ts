@@ -10,7 +10,7 @@ export const PROGRAMME_DATES = /* GraphQL */ `
 `;
 
 const ITEMS =
-  'count items { kind title localAuthorities serviceLine supplier contract date dueBy }';
+  'count items { kind title localAuthorities serviceLine supplier contract date dueBy sessionId engagementId localAuthorityCodes }';
 
 /** Everything the overview shows, in one request (managers and admins only: the api refuses others). */
 export const PROGRAMME_DASHBOARD = /* GraphQL */ `
@@ -92,65 +92,6 @@ export const PROGRAMME_DASHBOARD = /* GraphQL */ `
           gssCode
           name
         }
-      }
-    }
-  }
-`;
-
-/**
- * The records the overdue items listed are linked to, each asked for only when items need it:
- * sessions still owed a report up to a day, diagnostics with a final report, and today's LAs.
- */
-export const OVERDUE_RECORDS = /* GraphQL */ `
-  query OverdueRecords(
-    $id: ID!
-    $sessionsTo: Date
-    $sessions: Boolean!
-    $diagnostics: Boolean!
-    $authorities: Boolean!
-  ) {
-    deliverySessions(
-      filter: { programmeId: $id, status: [PLANNED, DRAFT, RETURNED], to: $sessionsTo }
-      first: 100
-    ) @include(if: $sessions) {
-      edges {
-        node {
-          id
-          deliveredOn
-          plannedOn
-          serviceLine
-          contract {
-            reference
-          }
-          engagements {
-            localAuthority {
-              name
-            }
-          }
-        }
-      }
-    }
-    diagnostics(filter: { programmeId: $id, status: [FINAL_REPORT] }, first: 100)
-      @include(if: $diagnostics) {
-      edges {
-        node {
-          finalReportOn
-          contract {
-            reference
-          }
-          localAuthority {
-            name
-          }
-          engagement {
-            id
-          }
-        }
-      }
-    }
-    regions @include(if: $authorities) {
-      localAuthorities {
-        gssCode
-        name
       }
     }
   }

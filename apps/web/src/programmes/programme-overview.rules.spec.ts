@@ -5,7 +5,6 @@ import {
   overviewCards,
   pence,
   reachAgainstTarget,
-  recordsWanted,
   shareOf,
   type DashboardItem,
   type DashboardLine,
@@ -42,6 +41,9 @@ const s7Item: DashboardItem = {
   contract: 'A1',
   date: '2022-12-19',
   dueBy: '2022-12-28',
+  sessionId: 's7',
+  engagementId: null,
+  localAuthorityCodes: ['E08000035'],
 };
 
 // The reference scenario's 2022-23, figures written out from scenarios/golden-2022-23.md.
@@ -140,17 +142,8 @@ describe('overviewCards', () => {
 });
 
 describe('overdueGroups', () => {
-  const s7 = {
-    id: 's7',
-    deliveredOn: null,
-    plannedOn: '2022-12-19',
-    serviceLine: 'POLITICAL_LEADERSHIP',
-    contract: { reference: 'A1' },
-    engagements: [{ localAuthority: { name: 'Leeds' } }],
-  };
-
-  it('links a session report to its session, matched on date, line, contract and LAs', () => {
-    const groups = overdueGroups(dashboard.overdue, { sessions: [s7] });
+  it('links a session report to its session', () => {
+    const groups = overdueGroups(dashboard.overdue);
     expect(groups.map((group) => [group.heading, group.count])).toEqual([
       ['Session reports', 1],
       ['Action plans for areas for priority action', 0],
@@ -158,37 +151,6 @@ describe('overdueGroups', () => {
       ['Diagnostic follow-up reviews', 1],
     ]);
     expect(groups[0].items).toEqual([{ ...s7Item, href: '/sessions/s7' }]);
-  });
-
-  it('matches a cohort session whatever the order of its LAs', () => {
-    const cohort: DashboardItem = {
-      ...s7Item,
-      localAuthorities: 'Middlesbrough; Hartlepool',
-      date: '2022-06-14',
-    };
-    const session = {
-      ...s7,
-      id: 's1',
-      deliveredOn: '2022-06-14',
-      plannedOn: null,
-      engagements: [
-        { localAuthority: { name: 'Hartlepool' } },
-        { localAuthority: { name: 'Middlesbrough' } },
-      ],
-    };
-    const overdue = { ...dashboard.overdue, sessionReports: { count: 1, items: [cohort] } };
-    expect(overdueGroups(overdue, { sessions: [session] })[0].items[0].href).toBe('/sessions/s1');
-  });
-
-  it('leaves unlinked an item no session matches, or two sessions match', () => {
-    expect(overdueGroups(dashboard.overdue, {})[0].items[0].href).toBeNull();
-    expect(
-      overdueGroups(dashboard.overdue, { sessions: [{ ...s7, contract: { reference: 'A7' } }] })[0]
-        .items[0].href,
-    ).toBeNull();
-    expect(
-      overdueGroups(dashboard.overdue, { sessions: [s7, { ...s7, id: 's8' }] })[0].items[0].href,
-    ).toBeNull();
   });
 
   // Sunderland's diagnostic: final report 2023-01-16, follow-up review due 2023-07-16.
@@ -201,21 +163,14 @@ describe('overdueGroups', () => {
     contract: 'B4',
     date: '2023-01-16',
     dueBy: '2023-07-16',
-  };
-  const sunderland = {
-    finalReportOn: '2023-01-16',
-    contract: { reference: 'B4' },
-    localAuthority: { name: 'Sunderland' },
-    engagement: { id: 'e-sunderland' },
+    sessionId: null,
+    engagementId: 'e-sunderland',
+    localAuthorityCodes: ['E08000024'],
   };
 
   it('links a follow-up review to its diagnostic’s engagement', () => {
     const overdue = { ...dashboard.overdue, diagnosticFollowUps: { count: 1, items: [followUp] } };
-    expect(overdueGroups(overdue, { diagnostics: [sunderland] })[3].items[0].href).toBe(
-      '/engagements/e-sunderland',
-    );
-    const elsewhere = { ...sunderland, finalReportOn: '2023-02-01' };
-    expect(overdueGroups(overdue, { diagnostics: [elsewhere] })[3].items[0].href).toBeNull();
+    expect(overdueGroups(overdue)[3].items[0].href).toBe('/engagements/e-sunderland');
   });
 
   it('links an action plan to its LA, and a monthly return to nothing', () => {
@@ -228,6 +183,9 @@ describe('overdueGroups', () => {
       contract: null,
       date: '2022-11-21',
       dueBy: '2022-12-19',
+      sessionId: null,
+      engagementId: null,
+      localAuthorityCodes: ['E08000028'],
     };
     const december: DashboardItem = {
       ...plan,
@@ -235,39 +193,24 @@ describe('overdueGroups', () => {
       title: 'Monthly return for December 2022',
       localAuthorities: null,
       supplier: 'North Star Leadership Ltd',
+      localAuthorityCodes: [],
     };
     const overdue = {
       ...dashboard.overdue,
       apaActionPlans: { count: 1, items: [plan] },
       monthlyReturns: { count: 1, items: [december] },
     };
-    const groups = overdueGroups(overdue, {
-      authorities: [{ gssCode: 'E08000028', name: 'Sandwell' }],
-    });
+    const groups = overdueGroups(overdue);
     expect(groups[1].items[0].href).toBe('/local-authorities/E08000028');
     expect(groups[2].items[0].href).toBeNull();
   });
-});
 
-describe('recordsWanted', () => {
-  it('asks only for the records the items listed need, sessions up to the latest listed', () => {
-    const earlier = { ...s7Item, date: '2022-06-14' };
+  it('leaves unlinked an item without its record', () => {
     const overdue = {
       ...dashboard.overdue,
-      sessionReports: { count: 2, items: [s7Item, earlier] },
+      sessionReports: { count: 1, items: [{ ...s7Item, sessionId: null }] },
     };
-    expect(recordsWanted(overdue)).toEqual({
-      sessions: true,
-      diagnostics: false,
-      authorities: false,
-      sessionsTo: '2022-12-19',
-    });
-    expect(recordsWanted({ ...overdue, sessionReports: none })).toEqual({
-      sessions: false,
-      diagnostics: false,
-      authorities: false,
-      sessionsTo: null,
-    });
+    expect(overdueGroups(overdue)[0].items[0].href).toBeNull();
   });
 });
 

@@ -31,6 +31,9 @@ export interface DashboardItem {
   contract: string | null;
   date: string;
   dueBy: string;
+  sessionId: string | null;
+  engagementId: string | null;
+  localAuthorityCodes: string[];
 }
 
 export interface DashboardItems {
@@ -79,31 +82,6 @@ export interface ProgrammeDashboard {
   watchlist: Array<{ basis: string[]; localAuthority: { gssCode: string; name: string } }>;
 }
 
-/** A session still owed a report, as `deliverySessions` gives it, to link an overdue item to. */
-export interface OwedSession {
-  id: string;
-  deliveredOn: string | null;
-  plannedOn: string | null;
-  serviceLine: string;
-  contract: { reference: string };
-  engagements: Array<{ localAuthority: { name: string } }>;
-}
-
-/** A diagnostic with its final report, to link a follow-up review to its engagement. */
-export interface ReportedDiagnostic {
-  finalReportOn: string | null;
-  contract: { reference: string };
-  localAuthority: { name: string };
-  engagement: { id: string };
-}
-
-/** The records the overdue items are linked to; each part fetched only when items need it. */
-export interface OverdueRecords {
-  sessions?: readonly OwedSession[];
-  diagnostics?: readonly ReportedDiagnostic[];
-  authorities?: ReadonlyArray<{ gssCode: string; name: string }>;
-}
-
 export interface OverdueItem extends DashboardItem {
   /** The record's page, where the web has one. */
   href: string | null;
@@ -123,111 +101,23 @@ const OVERDUE_HEADINGS: ReadonlyArray<[keyof ProgrammeDashboard['overdue'], stri
   ['diagnosticFollowUps', 'Diagnostic follow-up reviews'],
 ];
 
-const namesKey = (names: Iterable<string>) =>
-  [...names]
-    .map((name) => name.trim())
-    .filter((name) => name !== '')
-    .sort()
-    .join('|');
-
-const recordKey = (
-  date: string,
-  serviceLine: string | null,
-  contract: string | null,
-  names: Iterable<string>,
-) => [date, serviceLine ?? '', contract ?? '', namesKey(names)].join('#');
-
-/** Ids by key; a key two records share leads nowhere rather than to the wrong one. */
-function uniqueIndex<T>(
-  records: readonly T[],
-  keyOf: (record: T) => string | null,
-  idOf: (record: T) => string,
-): (key: string) => string | null {
-  const ids = new Map<string, string[]>();
-  for (const record of records) {
-    const key = keyOf(record);
-    if (key !== null) ids.set(key, [...(ids.get(key) ?? []), idOf(record)]);
-  }
-  return (key) => {
-    const found = ids.get(key) ?? [];
-    return found.length === 1 ? found[0] : null;
-  };
-}
-
-/** What the items listed need fetched to be linked: which records, and sessions up to which day. */
-export function recordsWanted(overdue: ProgrammeDashboard['overdue']): {
-  sessions: boolean;
-  diagnostics: boolean;
-  authorities: boolean;
-  sessionsTo: string | null;
-} {
-  const dates = overdue.sessionReports.items.map((item) => item.date).sort();
-  return {
-    sessions: dates.length > 0,
-    diagnostics: overdue.diagnosticFollowUps.items.length > 0,
-    authorities: overdue.apaActionPlans.items.length > 0,
-    // Owed sessions after the latest listed need not be fetched.
-    sessionsTo: dates.length > 0 ? dates[dates.length - 1] : null,
-  };
-}
-
 /**
  * Overdue items with a link to their record where the web has a page: a session report to its
- * session, a follow-up review to its diagnostic's engagement, an action plan to its LA. Items carry
- * no ids, so records are matched on date, service line, contract and LA names; an item two records
- * could match is left unlinked rather than linked to the wrong one.
+ * session, a follow-up review to its diagnostic's engagement, an action plan to its LA; a monthly
+ * return not made has no record to open.
  */
-export function overdueGroups(
-  overdue: ProgrammeDashboard['overdue'],
-  records: OverdueRecords,
-): OverdueGroup[] {
-  const sessionId = uniqueIndex(
-    records.sessions ?? [],
-    (session) => {
-      const date = session.deliveredOn ?? session.plannedOn;
-      return date
-        ? recordKey(
-            date,
-            session.serviceLine,
-            session.contract.reference,
-            session.engagements.map((engagement) => engagement.localAuthority.name),
-          )
-        : null;
-    },
-    (session) => session.id,
-  );
-  const engagementId = uniqueIndex(
-    records.diagnostics ?? [],
-    (diagnostic) =>
-      diagnostic.finalReportOn
-        ? recordKey(diagnostic.finalReportOn, null, diagnostic.contract.reference, [
-            diagnostic.localAuthority.name,
-          ])
-        : null,
-    (diagnostic) => diagnostic.engagement.id,
-  );
-  const gssCode = uniqueIndex(
-    records.authorities ?? [],
-    (authority) => authority.name,
-    (authority) => authority.gssCode,
-  );
-  const names = (item: DashboardItem) => (item.localAuthorities ?? '').split(';');
+export function overdueGroups(overdue: ProgrammeDashboard['overdue']): OverdueGroup[] {
   const hrefOf = (item: DashboardItem): string | null => {
     switch (item.kind) {
-      case 'SESSION_REPORT': {
-        const id = sessionId(recordKey(item.date, item.serviceLine, item.contract, names(item)));
-        return id ? `/sessions/${id}` : null;
-      }
-      case 'DIAGNOSTIC_FOLLOW_UP': {
-        const id = engagementId(recordKey(item.date, null, item.contract, names(item)));
-        return id ? `/engagements/${id}` : null;
-      }
-      case 'APA_ACTION_PLAN': {
-        const code = gssCode((item.localAuthorities ?? '').trim());
-        return code ? `/local-authorities/${code}` : null;
-      }
+      case 'SESSION_REPORT':
+        return item.sessionId ? `/sessions/${item.sessionId}` : null;
+      case 'DIAGNOSTIC_FOLLOW_UP':
+        return item.engagementId ? `/engagements/${item.engagementId}` : null;
+      case 'APA_ACTION_PLAN':
+        return item.localAuthorityCodes.length === 1
+          ? `/local-authorities/${item.localAuthorityCodes[0]}`
+          : null;
       case 'MONTHLY_RETURN':
-        // A return not made has no record to open.
         return null;
     }
   };

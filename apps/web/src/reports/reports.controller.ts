@@ -13,6 +13,7 @@ import {
 } from '@nestjs/common';
 import type { Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '@la-tracker/platform/config';
+import { Clock } from '@la-tracker/platform/time';
 import { ApiClient, ApiError } from '../api/api-client';
 import {
   financialYearsBetween,
@@ -133,6 +134,7 @@ export class ReportsController {
   constructor(
     @Inject(ApiClient) private readonly api: ApiClient,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(Clock) private readonly clock: Clock,
   ) {}
 
   @Get('programmes/:id/reports')
@@ -256,7 +258,7 @@ export class ReportsController {
       kindName: REPORT_KIND_NAMES[node.kind] ?? node.kind,
       tagClass: statusTagClass(node.status),
     }));
-    const today = new Date().toISOString().slice(0, 10);
+    const today = this.clock.today();
     res.render('reports/list', {
       title: `Reports: ${programme.name}`,
       programme,

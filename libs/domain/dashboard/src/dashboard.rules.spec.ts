@@ -178,6 +178,9 @@ describe('overdueSessionReports', () => {
     supplier: 'North Star Leadership Ltd',
     contract: 'A1',
     localAuthorities: 'Leeds',
+    sessionId: 's7-id',
+    supplierId: 'north-star-id',
+    localAuthorityCodes: ['E08000035'],
   };
 
   it('is overdue from the day after the 5th working day (26 and 27 December are bank holidays)', () => {
@@ -192,6 +195,10 @@ describe('overdueSessionReports', () => {
         contract: 'A1',
         date: '2022-12-19',
         dueBy: '2022-12-28',
+        sessionId: 's7-id',
+        engagementId: null,
+        supplierId: 'north-star-id',
+        localAuthorityCodes: ['E08000035'],
       },
     ]);
   });
@@ -280,6 +287,10 @@ describe('firstFew', () => {
     contract: null,
     date: dueBy,
     dueBy,
+    sessionId: null,
+    engagementId: null,
+    supplierId: null,
+    localAuthorityCodes: [],
   });
 
   it('counts them all and lists the five longest overdue', () => {

@@ -175,6 +175,13 @@ export interface DashboardItem {
   /** The day it follows from: the session, the visit's letter, the month's end, the final report. */
   date: IsoDate;
   dueBy: IsoDate;
+  /** The records it concerns, so a page can link to them. */
+  sessionId: string | null;
+  /** For a follow-up review: the diagnostic's engagement. */
+  engagementId: string | null;
+  supplierId: string | null;
+  /** GSS codes of the LAs named in `localAuthorities`. */
+  localAuthorityCodes: string[];
 }
 
 /** How many there are, and the first few, the longest overdue (or soonest due) first. */
@@ -202,10 +209,13 @@ export function firstFew(items: readonly DashboardItem[]): DashboardItems {
 export function overdueSessionReports(
   sessions: ReadonlyArray<
     DatedSession & {
+      sessionId: string;
+      supplierId: string;
       serviceLine: ServiceLine;
       supplier: string;
       contract: string;
       localAuthorities: string;
+      localAuthorityCodes: string[];
     }
   >,
   today: IsoDate,
@@ -225,6 +235,10 @@ export function overdueSessionReports(
           contract: session.contract,
           date: sessionDate(session),
           dueBy,
+          sessionId: session.sessionId,
+          engagementId: null,
+          supplierId: session.supplierId,
+          localAuthorityCodes: session.localAuthorityCodes,
         },
       ];
     }),

@@ -177,12 +177,15 @@ export class ReminderScanRepository {
    */
   async priorityActionVisits(
     today: IsoDate,
-  ): Promise<Array<PriorityActionVisitOnRecord & { localAuthority: string }>> {
+  ): Promise<
+    Array<PriorityActionVisitOnRecord & { localAuthority: string; localAuthorityCode: string }>
+  > {
     const rows = await this.dataSource.query<
-      Array<{ id: string; areas: number; letter_date: string; la: string }>
+      Array<{ id: string; areas: number; letter_date: string; la: string; gss_code: string }>
     >(
       `SELECT i.id, cardinality(i.priority_action_areas) AS areas,
-              COALESCE(i.letter_date, i.published_on)::text AS letter_date, la.name AS la
+              COALESCE(i.letter_date, i.published_on)::text AS letter_date, la.name AS la,
+              la.gss_code
          FROM inspection_event i JOIN local_authority la ON la.id = i.local_authority_id
         WHERE cardinality(i.priority_action_areas) > 0
           AND COALESCE(i.letter_date, i.published_on) BETWEEN $1::date - 200 AND $1::date`,
@@ -193,6 +196,7 @@ export class ReminderScanRepository {
       priorityActionAreas: row.areas,
       letterDate: row.letter_date,
       localAuthority: row.la,
+      localAuthorityCode: row.gss_code,
     }));
   }
 

@@ -9,6 +9,10 @@ import type { MiPackData } from './mi-pack.rules';
 const REACHING = `('APPROVED', 'IN_DELIVERY', 'COMPLETED')`;
 
 export interface AwaitingReport {
+  sessionId: string;
+  supplierId: string;
+  /** GSS codes of the LAs the session covers, in the order of `localAuthorities`. */
+  localAuthorityCodes: string[];
   financialYear: string;
   status: 'PLANNED' | 'DRAFT';
   plannedOn: IsoDate | null;
@@ -18,6 +22,13 @@ export interface AwaitingReport {
   contract: string;
   localAuthorities: string;
 }
+
+/** A diagnostic's follow-up review that has come due, with the records it concerns. */
+export type FollowUpDue = MiPackData['overdue'][number] & {
+  engagementId: string;
+  supplierId: string;
+  localAuthorityCodes: string[];
+};
 
 /**
  * The set-based queries of the monthly pack: one statement each, whatever the number of rows.
@@ -235,6 +246,9 @@ export class MiPackRepository {
   async awaitingReport(programmeId: string): Promise<AwaitingReport[]> {
     const rows = await this.dataSource.query<
       Array<{
+        id: string;
+        supplier_id: string;
+        codes: string;
         financial_year: string;
         status: 'PLANNED' | 'DRAFT';
         planned_on: IsoDate | null;
@@ -245,9 +259,10 @@ export class MiPackRepository {
         local_authorities: string;
       }>
     >(
-      `SELECT s.financial_year, s.status, s.planned_on::text, s.delivered_on::text, s.service_line,
-              sp.name AS supplier, k.reference AS contract,
-              string_agg(la.name, '; ' ORDER BY la.name) AS local_authorities
+      `SELECT s.id, s.supplier_id, s.financial_year, s.status, s.planned_on::text,
+              s.delivered_on::text, s.service_line, sp.name AS supplier, k.reference AS contract,
+              string_agg(la.name, '; ' ORDER BY la.name) AS local_authorities,
+              string_agg(la.gss_code, ';' ORDER BY la.name) AS codes
          FROM delivery_session s
          JOIN supplier sp ON sp.id = s.supplier_id
          JOIN contract k ON k.id = s.contract_id
@@ -259,6 +274,9 @@ export class MiPackRepository {
       [programmeId],
     );
     return rows.map((row) => ({
+      sessionId: row.id,
+      supplierId: row.supplier_id,
+      localAuthorityCodes: row.codes.split(';'),
       financialYear: row.financial_year,
       status: row.status,
       plannedOn: row.planned_on,
@@ -274,9 +292,12 @@ export class MiPackRepository {
    * The programme's diagnostics, of any year, whose follow-up review (6 months after the final
    * report, SPEC §5.6) has come due by today: last year's diagnostics are still owed theirs.
    */
-  async followUpsDue(programmeId: string, today: IsoDate): Promise<MiPackData['overdue']> {
+  async followUpsDue(programmeId: string, today: IsoDate): Promise<FollowUpDue[]> {
     const rows = await this.dataSource.query<
       Array<{
+        engagement_id: string;
+        supplier_id: string;
+        gss_code: string;
         financial_year: string;
         service_line: ServiceLine;
         supplier: string;
@@ -286,8 +307,9 @@ export class MiPackRepository {
         follow_up_due_on: IsoDate;
       }>
     >(
-      `SELECT d.financial_year, d.service_line, sp.name AS supplier, k.reference AS contract,
-              la.name AS local_authority, d.final_report_on::text, d.follow_up_due_on::text
+      `SELECT d.engagement_id, d.supplier_id, la.gss_code, d.financial_year, d.service_line,
+              sp.name AS supplier, k.reference AS contract, la.name AS local_authority,
+              d.final_report_on::text, d.follow_up_due_on::text
          FROM diagnostic d
          JOIN supplier sp ON sp.id = d.supplier_id
          JOIN contract k ON k.id = d.contract_id
@@ -297,6 +319,9 @@ export class MiPackRepository {
       [programmeId, today],
     );
     return rows.map((row) => ({
+      engagementId: row.engagement_id,
+      supplierId: row.supplier_id,
+      localAuthorityCodes: [row.gss_code],
       kind: 'DIAGNOSTIC_FOLLOW_UP' as const,
       financialYear: row.financial_year,
       serviceLine: row.service_line,
