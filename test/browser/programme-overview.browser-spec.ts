@@ -113,7 +113,7 @@ describeInBrowser('the programme overview and map in a browser', () => {
       /Delivery by service line/,
       "Full diagnostic of an LA's corporate parenting arrangements",
     );
-    expect(diagnostic[0]).toBe('1 of 12 (8%)');
+    expect(diagnostic[0]).toBe('1 of 12 LAs (8%)');
     expect(diagnostic[6]).toBe('1 (1)');
 
     // Coaching and mentoring: Sandwell, cap 15; S4 and S5, 125 minutes, in the year.
@@ -122,7 +122,7 @@ describeInBrowser('the programme overview and map in a browser', () => {
       /Delivery by service line/,
       'Coaching and mentoring for individual political and corporate leaders',
     );
-    expect(coaching[0]).toBe('1 (no target)');
+    expect(coaching[0]).toBe('1 LA (no target)');
     expect(coaching[1]).toBe('15');
     expect(coaching[5]).toBe('2 hours 5 minutes (2 hours 5 minutes)');
     expect(coaching[7]).toBe('£197.92');

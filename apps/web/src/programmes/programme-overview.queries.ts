@@ -29,7 +29,9 @@ export const PROGRAMME_DASHBOARD = /* GraphQL */ `
         name
         target
         cap
+        targetBasis
         localAuthoritiesReached
+        regionsReached
         shareOfTarget
         sessionsApproved
         sessionsAwaitingApproval

@@ -14,9 +14,11 @@ import {
 const line = (overrides: Partial<DashboardLine>): DashboardLine => ({
   serviceLine: 'POLITICAL_LEADERSHIP',
   name: 'Political leadership',
+  targetBasis: 'NUMBER',
   target: null,
   cap: null,
   localAuthoritiesReached: 0,
+  regionsReached: 0,
   shareOfTarget: null,
   sessionsApproved: 0,
   sessionsAwaitingApproval: 0,
@@ -216,8 +218,33 @@ describe('overdueGroups', () => {
 
 describe('reachAgainstTarget', () => {
   it('says how many of the target, or that there is none', () => {
-    expect(reachAgainstTarget({ localAuthoritiesReached: 1, target: 12 })).toBe('1 of 12');
-    expect(reachAgainstTarget({ localAuthoritiesReached: 4, target: null })).toBe('4 (no target)');
+    const lasOnly = { targetBasis: 'NUMBER', regionsReached: 1 };
+    expect(reachAgainstTarget({ ...lasOnly, localAuthoritiesReached: 1, target: 12 })).toBe(
+      '1 of 12 LAs',
+    );
+    expect(reachAgainstTarget({ ...lasOnly, localAuthoritiesReached: 4, target: null })).toBe(
+      '4 LAs (no target)',
+    );
+  });
+
+  it('counts regions for a line whose target is every region', () => {
+    // The North East's network met: 1 region of 9, though no LA has a networks engagement.
+    expect(
+      reachAgainstTarget({
+        targetBasis: 'EVERY_REGION',
+        localAuthoritiesReached: 0,
+        regionsReached: 1,
+        target: 9,
+      }),
+    ).toBe('1 of 9 regions');
+    expect(
+      reachAgainstTarget({
+        targetBasis: 'NONE',
+        localAuthoritiesReached: 1,
+        regionsReached: 1,
+        target: null,
+      }),
+    ).toBe('1 LA (no target)');
   });
 });
 
@@ -237,10 +264,10 @@ describe('deliveryChart', () => {
   it('is one picture with a title and a description giving every figure', () => {
     expect(svg).toContain('role="img"');
     expect(svg).toContain(
-      '<title id="delivery-chart-title">LAs reached against target by service line, 2022-23</title>',
+      '<title id="delivery-chart-title">Reach against target by service line, 2022-23</title>',
     );
     expect(svg).toContain(
-      '<desc id="delivery-chart-desc">Diagnostics &amp; reviews: 3 of 12 LAs reached; Political leadership: 4 (no target) LAs reached; Over target: 5 of 2 LAs reached.</desc>',
+      '<desc id="delivery-chart-desc">Diagnostics &amp; reviews: 3 of 12 LAs reached; Political leadership: 4 LAs (no target) reached; Over target: 5 of 2 LAs reached.</desc>',
     );
   });
 
@@ -249,9 +276,9 @@ describe('deliveryChart', () => {
     expect(svg).toContain('width="150" height="20" fill="#1d70b8"');
     expect(svg).toContain('width="600" height="20" fill="#1d70b8"');
     expect(svg.match(/fill="#f3f2f1"/g)).toHaveLength(2);
-    expect(svg).toContain('>3 of 12 (25%)</text>');
-    expect(svg).toContain('>4 (no target)</text>');
-    expect(svg).toContain('>5 of 2 (250%)</text>');
+    expect(svg).toContain('>3 of 12 LAs (25%)</text>');
+    expect(svg).toContain('>4 LAs (no target)</text>');
+    expect(svg).toContain('>5 of 2 LAs (250%)</text>');
   });
 
   it('escapes names', () => {

@@ -4,9 +4,11 @@ import { escapeMarkup } from '../map/hex-map';
 export interface DashboardLine {
   serviceLine: string;
   name: string;
+  targetBasis: string;
   target: number | null;
   cap: number | null;
   localAuthoritiesReached: number;
+  regionsReached: number;
   shareOfTarget: number | null;
   sessionsApproved: number;
   sessionsAwaitingApproval: number;
@@ -171,11 +173,29 @@ export function overviewCards(dashboard: ProgrammeDashboard): OverviewCards {
 
 /** "4 of 12" reached against a target, or just the number reached where none is set. */
 export function reachAgainstTarget(
-  line: Pick<DashboardLine, 'localAuthoritiesReached' | 'target'>,
+  line: Pick<
+    DashboardLine,
+    'localAuthoritiesReached' | 'regionsReached' | 'targetBasis' | 'target'
+  >,
 ): string {
+  const { reached, unit } = reachOf(line);
+  // "1 of 12 LAs", "1 LA (no target)": the noun agrees with the number it follows.
+  const noun = (count: number) => (count === 1 ? unit.replace(/s$/, '') : unit);
   return line.target === null
-    ? `${line.localAuthoritiesReached} (no target)`
-    : `${line.localAuthoritiesReached} of ${line.target}`;
+    ? `${reached} ${noun(reached)} (no target)`
+    : `${reached} of ${line.target} ${noun(line.target)}`;
+}
+
+/**
+ * What a line's reach is counted in: regions for a line whose target is every region (networks,
+ * targeted support), as the api measures its share; LAs otherwise.
+ */
+export function reachOf(
+  line: Pick<DashboardLine, 'localAuthoritiesReached' | 'regionsReached' | 'targetBasis'>,
+): { reached: number; unit: 'LAs' | 'regions' } {
+  return line.targetBasis === 'EVERY_REGION'
+    ? { reached: line.regionsReached, unit: 'regions' }
+    : { reached: line.localAuthoritiesReached, unit: 'LAs' };
 }
 
 // The chart's geometry, in the units of its viewBox (it scales to the page). Each line's name sits
@@ -197,7 +217,7 @@ export function deliveryChart(lines: readonly DashboardLine[], financialYear: st
     const hasTarget = line.target !== null && line.target > 0;
     const words = `<text x="${hasTarget ? CHART.barWidth + 10 : 0}" y="${barY + CHART.barHeight / 2}" dominant-baseline="central" class="app-chart__figure">${escapeMarkup(figures)}</text>`;
     if (!hasTarget) return label + words;
-    const share = Math.min(line.localAuthoritiesReached / line.target!, 1);
+    const share = Math.min(reachOf(line).reached / line.target!, 1);
     const reached = Math.round(share * CHART.barWidth * 10) / 10;
     return (
       label +
@@ -209,11 +229,11 @@ export function deliveryChart(lines: readonly DashboardLine[], financialYear: st
     );
   });
   const description = lines
-    .map((line) => `${line.name}: ${reachAgainstTarget(line)} LAs reached`)
+    .map((line) => `${line.name}: ${reachAgainstTarget(line)} reached`)
     .join('; ');
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" class="app-chart" viewBox="0 0 ${CHART.width} ${height}" role="img" aria-labelledby="delivery-chart-title delivery-chart-desc">`,
-    `<title id="delivery-chart-title">LAs reached against target by service line, ${escapeMarkup(financialYear)}</title>`,
+    `<title id="delivery-chart-title">Reach against target by service line, ${escapeMarkup(financialYear)}</title>`,
     `<desc id="delivery-chart-desc">${escapeMarkup(description)}.</desc>`,
     ...rows,
     '</svg>',
