@@ -24,6 +24,8 @@ import { LocalAuthoritiesController } from './local-authorities/local-authoritie
 import { ProgrammesController } from './programmes/programmes.controller';
 import { OverdueController } from './overdue/overdue.controller';
 import { ReportsController } from './reports/reports.controller';
+import { SessionUploadController } from './sessions/session-upload.controller';
+import { SessionsController } from './sessions/sessions.controller';
 import { SessionCookie, SessionMiddleware, sessionSealerFor } from './session/session.middleware';
 import { SessionSealer } from './session/web-session';
 import { DevelopmentUsers } from './sign-in/development-users.service';
@@ -81,6 +83,9 @@ export class WebModule implements NestModule {
         ReportsController,
         LocalAuthoritiesController,
         ApiTokensController,
+        // Before SessionsController: /sessions/upload is not a session's id.
+        SessionUploadController,
+        SessionsController,
       ],
       providers: [
         ApiClient,
