@@ -29,8 +29,13 @@ const rowsOf = (page: Page, caption: string) =>
     .getByRole('table', { name: caption })
     .locator('tbody tr')
     .evaluateAll((rows) =>
-      rows.map((row) =>
-        Array.from((row as any).querySelectorAll('th, td') as any[]).map((cell: any) =>
+      // Runs in the page; the tests' TypeScript has no DOM types.
+      (
+        rows as unknown as Array<{
+          querySelectorAll(selector: string): ArrayLike<{ textContent: string | null }>;
+        }>
+      ).map((row) =>
+        Array.from(row.querySelectorAll('th, td')).map((cell) =>
           String(cell.textContent).replace(/\s+/g, ' ').trim(),
         ),
       ),

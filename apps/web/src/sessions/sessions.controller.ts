@@ -147,10 +147,7 @@ export class SessionsController {
     requireSupplier(req);
     const engagementIds = listOf(query.engagementIds);
     if (query.then === 'plan' && engagementIds.length > 0)
-      return res.redirect(
-        303,
-        `/sessions/plan?${new URLSearchParams(engagementIds.map((id): [string, string] => ['engagementIds', id]))}`,
-      );
+      return res.redirect(303, `/sessions/plan?${idsQuery(engagementIds)}`);
     if (query.again === '1')
       return this.renderSessionForm(req, res, readSessionForm(query), 'record');
     const sessionId = typeof query.sessionId === 'string' ? query.sessionId : '';
@@ -524,7 +521,7 @@ export class SessionsController {
       })),
       changeEngagements:
         mode === 'record' && !form.sessionId
-          ? `/sessions/record?change=engagements&${new URLSearchParams(form.engagementIds.map((id): [string, string] => ['engagementIds', id]))}`
+          ? `/sessions/record?change=engagements&${idsQuery(form.engagementIds)}`
           : null,
       attendanceError: Object.entries(errors.byField).find(([field]) =>
         field.startsWith('attendance-'),
@@ -532,6 +529,11 @@ export class SessionsController {
       ...errors,
     });
   }
+}
+
+/** Engagement ids as a query string. */
+function idsQuery(ids: string[]): string {
+  return new URLSearchParams(ids.map((id): [string, string] => ['engagementIds', id])).toString();
 }
 
 /** LAs by name, in alphabetical order, as one line. */
@@ -578,6 +580,6 @@ function changeLinkOf(form: SessionForm, mode: string): string {
   );
   params.set('again', '1');
   return mode === 'edit'
-    ? `/sessions/${form.sessionId}/edit?${params}`
-    : `/sessions/record?${params}`;
+    ? `/sessions/${form.sessionId}/edit?${params.toString()}`
+    : `/sessions/record?${params.toString()}`;
 }
