@@ -300,4 +300,93 @@ describeInBrowser('sessions in a browser: suppliers record and submit, managers 
       '8 sessions',
     );
   });
+
+  it('lets North Star submit its December 2022 return, the manager send it back and then accept it', async () => {
+    await signInAs(page, web, SUPPLIER);
+    await page.goto(`${web.base}/monthly-returns`);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Submit a monthly return' }).click();
+    await expect(heading(page)).resolves.toBe('Submit a monthly return');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Submit the return' }).click();
+    await expect(page.title()).resolves.toMatch(/^Error: /);
+    const summary = await page.getByRole('alert').textContent();
+    for (const problem of [
+      'Enter the month the return is for',
+      'Enter the number of sessions delivered',
+      'Enter the number of participants',
+      'Enter the spend for the month',
+    ])
+      expect(summary).toContain(problem);
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await page.getByLabel('Month', { exact: true }).fill('12');
+    await page.getByLabel('Year').fill('2022');
+    await page.getByLabel('Sessions delivered').fill('2');
+    await page.getByLabel('Participants').fill('7');
+    await page.getByLabel('Spend').fill('£1,250');
+    await page.getByRole('button', { name: 'Submit the return' }).click();
+    await expect(heading(page)).resolves.toBe('Monthly return for December 2022');
+    await expect(page.locator('.govuk-notification-banner').textContent()).resolves.toContain(
+      'Monthly return submitted',
+    );
+    const figures = (await page.locator('.govuk-summary-list').textContent())?.replace(/\s+/g, ' ');
+    expect(figures).toContain('Spend £1,250.00');
+    // Due on the 5th working day of January 2023: the 2nd is a bank holiday.
+    expect(figures).toContain('Due on 9 January 2023');
+    await expect(page.locator('#status').textContent()).resolves.toContain('Late');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    const returnPath = new URL(page.url()).pathname;
+
+    await page.context().clearCookies();
+    await signInAs(page, web, MANAGER);
+    await page.goto(`${web.base}${returnPath}`);
+    await page.getByRole('button', { name: 'Send it back' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toContain(
+      'Enter why you are sending it back',
+    );
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByLabel('Or send it back to the supplier').fill('Spend should include travel');
+    await page.getByRole('button', { name: 'Send it back' }).click();
+    await expect(page.locator('#status').textContent()).resolves.toContain('Returned');
+
+    await page.context().clearCookies();
+    await signInAs(page, web, SUPPLIER);
+    await page.goto(`${web.base}${returnPath}`);
+    await expect(page.locator('.govuk-inset-text').textContent()).resolves.toContain(
+      'Spend should include travel',
+    );
+    await page.getByRole('button', { name: 'Correct and submit again' }).click();
+    await expect(page.getByLabel('Spend').inputValue()).resolves.toBe('1250.00');
+    await page.getByLabel('Spend').fill('1310.40');
+    await page.getByRole('button', { name: 'Submit the return' }).click();
+    await expect(page.locator('.govuk-summary-list').textContent()).resolves.toContain('£1,310.40');
+    await expect(page.getByRole('button', { name: 'Accept the return' }).count()).resolves.toBe(0);
+
+    await page.context().clearCookies();
+    await signInAs(page, web, MANAGER);
+    await page.goto(`${web.base}/monthly-returns`);
+    await expect(rowsOf(page, '1 return')).resolves.toEqual([
+      [
+        'December 2022, North Star Leadership Ltd',
+        'North Star Leadership Ltd',
+        '2',
+        '7',
+        '£1,310.40',
+        'Submitted',
+        '9 January 2023 Late',
+      ],
+    ]);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: /December 2022/ }).click();
+    await page.getByRole('button', { name: 'Accept the return' }).click();
+    await expect(page.locator('#status').textContent()).resolves.toContain('Accepted');
+  });
+
+  it('does not show the manager the form to submit a return', async () => {
+    await signInAs(page, web, MANAGER);
+    const response = await page.goto(`${web.base}/monthly-returns/new`);
+    expect(response?.status()).toBe(403);
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
 });

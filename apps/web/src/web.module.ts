@@ -24,6 +24,7 @@ import { LocalAuthoritiesController } from './local-authorities/local-authoritie
 import { ProgrammesController } from './programmes/programmes.controller';
 import { OverdueController } from './overdue/overdue.controller';
 import { ReportsController } from './reports/reports.controller';
+import { MonthlyReturnsController } from './monthly-returns/monthly-returns.controller';
 import { SessionUploadController } from './sessions/session-upload.controller';
 import { SessionsController } from './sessions/sessions.controller';
 import { SessionCookie, SessionMiddleware, sessionSealerFor } from './session/session.middleware';
@@ -86,6 +87,7 @@ export class WebModule implements NestModule {
         // Before SessionsController: /sessions/upload is not a session's id.
         SessionUploadController,
         SessionsController,
+        MonthlyReturnsController,
       ],
       providers: [
         ApiClient,
