@@ -230,6 +230,28 @@ describeInBrowser('sessions in a browser: suppliers record and submit, managers 
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 
+  it('lets North Star correct the session sent back and submit it again', async () => {
+    await signInAs(page, web, SUPPLIER);
+    await page.goto(`${web.base}/sessions/${scenario.session.S3}`);
+    await page.getByRole('button', { name: 'Change the report' }).click();
+    await expect(heading(page)).resolves.toBe('Change the session');
+    await expect(page.getByLabel('Lead members from Leeds').inputValue()).resolves.toBe('1');
+    await expect(page.getByLabel('Hours').inputValue()).resolves.toBe('1');
+    await expect(page.getByLabel('Minutes').inputValue()).resolves.toBe('30');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByLabel('Councillors from Leeds').fill('2');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('button', { name: 'Record and submit' }).click();
+    expect(new URL(page.url()).pathname).toBe(`/sessions/${scenario.session.S3}`);
+    await expect(page.locator('.govuk-notification-banner').textContent()).resolves.toContain(
+      'Session submitted for approval',
+    );
+    await expect(rowsOf(page, 'Who attended, by local authority and role')).resolves.toEqual([
+      ['Leeds', '1', '2', '3'],
+      ['Total', '1', '2', '3'],
+    ]);
+  });
+
   it('filters the list by status', async () => {
     await signInAs(page, web, MANAGER);
     await page.goto(`${web.base}/sessions`);
@@ -249,6 +271,55 @@ describeInBrowser('sessions in a browser: suppliers record and submit, managers 
     await expect(
       page.getByRole('button', { name: 'Record or plan a session' }).count(),
     ).resolves.toBe(0);
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it('lets North Star record the session it planned for Leeds (S7)', async () => {
+    await signInAs(page, web, SUPPLIER);
+    await page.goto(`${web.base}/sessions/${scenario.session.S7}`);
+    await expect(page.locator('#status').textContent()).resolves.toContain('Overdue');
+    await page.getByRole('button', { name: 'Record this session' }).click();
+    await expect(heading(page)).resolves.toBe('Record a session');
+    await page.getByLabel('Day').fill('19');
+    await page.getByLabel('Month').fill('12');
+    await page.getByLabel('Year').fill('2022');
+    await page.getByLabel('Hours').fill('1');
+    await page.getByLabel('Minutes').fill('0');
+    await page.getByLabel('Online', { exact: true }).check();
+    await page.getByLabel('Topic').fill('Budget scrutiny');
+    await page.getByLabel('Lead members from Leeds').fill('1');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('button', { name: 'Record as a draft' }).click();
+    expect(new URL(page.url()).pathname).toBe(`/sessions/${scenario.session.S7}`);
+    await expect(page.locator('.govuk-notification-banner').textContent()).resolves.toContain(
+      'Session recorded as a draft',
+    );
+    await expect(page.locator('#status').textContent()).resolves.toContain('Draft');
+    const details = (await page.locator('.govuk-summary-list').textContent())?.replace(/\s+/g, ' ');
+    expect(details).toContain('Planned for 19 December 2022');
+    expect(details).toContain('Delivered on 19 December 2022');
+    await expect(page.getByRole('button', { name: 'Submit for approval' }).count()).resolves.toBe(
+      1,
+    );
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it('shows the api’s refusal of a plan beside the date', async () => {
+    await signInAs(page, web, SUPPLIER);
+    await page.goto(`${web.base}/sessions/record`);
+    await page.getByLabel('Hartlepool').check();
+    await page.getByRole('button', { name: 'Plan a session' }).click();
+    await expect(heading(page)).resolves.toBe('Plan a session');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Plan the session' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('Enter planned date');
+    // Contract A1 ends on 31 March 2024, before any day still to come.
+    await page.getByLabel('Day').fill('1');
+    await page.getByLabel('Month').fill('6');
+    await page.getByLabel('Year').fill('2099');
+    await page.getByRole('button', { name: 'Plan the session' }).click();
+    await expect(page.title()).resolves.toMatch(/^Error: /);
+    await expect(page.locator('#plannedOn-error').textContent()).resolves.toContain('A1');
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 

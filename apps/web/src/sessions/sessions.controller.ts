@@ -183,7 +183,7 @@ export class SessionsController {
     const form = readSessionForm(body);
     const mode = (body as { mode?: unknown }).mode === 'edit' ? 'edit' : 'record';
     const engagements = await this.recordable(req, form, mode);
-    const chosen = engagements.filter((e) => form.engagementIds.includes(e.id));
+    const chosen = chosenOf(engagements, form);
     const localAuthorities = chosen.map((e) => e.localAuthority.gssCode);
     const { input, problems } = parseSessionForm(form, { today: today(), localAuthorities });
     if (!input)
@@ -223,9 +223,7 @@ export class SessionsController {
     const mode = (body as { mode?: unknown }).mode === 'edit' ? 'edit' : 'record';
     const andSubmit = (body as { action?: unknown }).action === 'submit';
     const engagements = await this.recordable(req, form, mode);
-    const localAuthorities = engagements
-      .filter((e) => form.engagementIds.includes(e.id))
-      .map((e) => e.localAuthority.gssCode);
+    const localAuthorities = chosenOf(engagements, form).map((e) => e.localAuthority.gssCode);
     const { input, problems } = parseSessionForm(form, { today: today(), localAuthorities });
     if (!input)
       return this.renderSessionForm(
@@ -491,10 +489,9 @@ export class SessionsController {
     known?: RecordableEngagement[],
   ): Promise<void> {
     const engagements = known ?? (await this.recordable(req, form, mode));
-    const chosen = engagements.filter((e) => form.engagementIds.includes(e.id));
+    const chosen = chosenOf(engagements, form);
     const rows = chosen
       .map((e) => e.localAuthority)
-      .sort((a, b) => a.name.localeCompare(b.name))
       .map((la) => ({
         ...la,
         cells: ATTENDEE_ROLES.map((role) => ({
@@ -529,6 +526,13 @@ export class SessionsController {
       ...errors,
     });
   }
+}
+
+/** The engagements the form names, by their LAs' names: the order of every list of them. */
+function chosenOf(engagements: RecordableEngagement[], form: SessionForm): RecordableEngagement[] {
+  return engagements
+    .filter((e) => form.engagementIds.includes(e.id))
+    .sort((a, b) => a.localAuthority.name.localeCompare(b.localAuthority.name));
 }
 
 /** Engagement ids as a query string. */
