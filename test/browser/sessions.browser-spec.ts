@@ -372,6 +372,55 @@ describeInBrowser('sessions in a browser: suppliers record and submit, managers 
     );
   });
 
+  it('records the sessions of a good spreadsheet, and refuses files too big or without the form’s token', async () => {
+    await signInAs(page, web, SUPPLIER);
+    await page.goto(`${web.base}/sessions/upload`);
+    await page.getByLabel('Spreadsheet of sessions').setInputFiles({
+      name: 'big.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.alloc(100 * 1024, 'x'),
+    });
+    await page.getByRole('button', { name: 'Upload' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toContain(
+      'The selected file must be smaller than 64 KB',
+    );
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    const file = {
+      name: 'march.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        [HEADER, 'NS-M1,POLITICAL_LEADERSHIP,2023-03-14,90,ONLINE,Budgets,Leeds,,1,,,,,,,,,,'].join(
+          '\n',
+        ),
+      ),
+    };
+    // A form posted from elsewhere carries no token: refused before the api hears of it.
+    const forged = await page.request.post(`${web.base}/sessions/upload`, {
+      multipart: { file },
+      maxRedirects: 0,
+    });
+    expect(forged.status()).toBe(403);
+    expect(await forged.text()).toContain('This form has expired');
+    const tooBig = await page.request.post(`${web.base}/sessions/upload`, {
+      multipart: { file: { ...file, buffer: Buffer.alloc(300 * 1024, 'x') } },
+      maxRedirects: 0,
+    });
+    expect(tooBig.status()).toBe(413);
+
+    await page.getByLabel('Spreadsheet of sessions').setInputFiles(file);
+    await page.getByRole('button', { name: 'Upload' }).click();
+    await expect(page.locator('.govuk-panel').textContent()).resolves.toContain(
+      '1 session from 1 row',
+    );
+    await expect(rowsOf(page, 'Sessions recorded from march.csv')).resolves.toEqual([
+      ['NS-M1', '2', '14 March 2023', '1', '1', 'Draft'],
+    ]);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: 'NS-M1' }).click();
+    await expect(heading(page)).resolves.toBe('Session on 14 March 2023');
+  });
+
   it('lets North Star submit its December 2022 return, the manager send it back and then accept it', async () => {
     await signInAs(page, web, SUPPLIER);
     await page.goto(`${web.base}/monthly-returns`);
