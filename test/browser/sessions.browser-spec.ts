@@ -509,4 +509,43 @@ describeInBrowser('sessions in a browser: suppliers record and submit, managers 
     expect(response?.status()).toBe(403);
     expect(await accessibilityViolations(page)).toEqual([]);
   });
+
+  it('lists the coaching hours a supplier has delivered, and the diagnostics a manager may see', async () => {
+    await signInAs(page, web, SUPPLIER);
+    await page.goto(`${web.base}/sessions`);
+    await page.getByRole('link', { name: 'coaching hours' }).click();
+    await expect(heading(page)).resolves.toBe('Coaching hours');
+    // Sandwell's 10 hours, less S4–S6 (75 + 50 + 60 minutes): 6 h 55 min left.
+    await expect(rowsOf(page, 'Hours by engagement and role')).resolves.toEqual([
+      [
+        'Sandwell: its engagement',
+        '2022-23',
+        'Leader of the council',
+        '10 h',
+        '3 hours 5 minutes',
+        '6 h 55 min',
+      ],
+    ]);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    // North Star runs no diagnostics: Corporate Parenting Partners' Sunderland one is not theirs.
+    await page.goto(`${web.base}/sessions/diagnostics`);
+    await expect(page.locator('main').textContent()).resolves.toContain(
+      'There are no diagnostics to show.',
+    );
+
+    await page.context().clearCookies();
+    await signInAs(page, web, MANAGER);
+    await page.goto(`${web.base}/sessions/diagnostics`);
+    await expect(rowsOf(page, '1 diagnostic')).resolves.toEqual([
+      [
+        'Sunderland: its engagement',
+        '2022-23',
+        'Final report',
+        '16 January 2023',
+        '0 red, 7 amber, 0 green',
+        '16 July 2023',
+      ],
+    ]);
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
 });

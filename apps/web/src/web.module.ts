@@ -24,6 +24,7 @@ import { LocalAuthoritiesController } from './local-authorities/local-authoritie
 import { ProgrammesController } from './programmes/programmes.controller';
 import { OverdueController } from './overdue/overdue.controller';
 import { ReportsController } from './reports/reports.controller';
+import { DeliveryRecordsController } from './delivery-records/delivery-records.controller';
 import { MonthlyReturnsController } from './monthly-returns/monthly-returns.controller';
 import { SessionUploadController } from './sessions/session-upload.controller';
 import { SessionsController } from './sessions/sessions.controller';
@@ -84,8 +85,9 @@ export class WebModule implements NestModule {
         ReportsController,
         LocalAuthoritiesController,
         ApiTokensController,
-        // Before SessionsController: /sessions/upload is not a session's id.
+        // Before SessionsController: /sessions/upload (and the others) are not sessions' ids.
         SessionUploadController,
+        DeliveryRecordsController,
         SessionsController,
         MonthlyReturnsController,
       ],
