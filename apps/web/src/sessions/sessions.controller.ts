@@ -261,7 +261,18 @@ export class SessionsController {
       return this.renderSessionForm(req, res, form, mode, errors, engagements);
     }
     if (andSubmit) {
-      await this.api.request(onBehalfOf(req), SUBMIT_SESSION, { id });
+      try {
+        await this.api.request(onBehalfOf(req), SUBMIT_SESSION, { id });
+      } catch (error) {
+        if (!isFormError(error)) throw error;
+        // Recorded, but not submitted: its page says why, with the button to try again.
+        return this.renderSession(
+          req,
+          res,
+          id,
+          formErrorsOf(error.fields, {}, { message: error.message, firstField: 'actions' }),
+        );
+      }
       return res.redirect(303, `/sessions/${id}?done=submitted`);
     }
     res.redirect(303, `/sessions/${id}?done=${mode === 'edit' ? 'changed' : 'recorded'}`);
