@@ -428,7 +428,7 @@ describeInBrowser('sessions in a browser: suppliers record and submit, managers 
     await page.getByRole('button', { name: 'Submit a monthly return' }).click();
     await expect(heading(page)).resolves.toBe('Submit a monthly return');
     expect(await accessibilityViolations(page)).toEqual([]);
-    await page.getByRole('button', { name: 'Submit the return' }).click();
+    await page.getByRole('button', { name: 'Continue' }).click();
     await expect(page.title()).resolves.toMatch(/^Error: /);
     const summary = await page.getByRole('alert').textContent();
     for (const problem of [
@@ -445,6 +445,16 @@ describeInBrowser('sessions in a browser: suppliers record and submit, managers 
     await page.getByLabel('Sessions delivered').fill('2');
     await page.getByLabel('Participants').fill('7');
     await page.getByLabel('Spend').fill('£1,250');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect(heading(page)).resolves.toBe('Check the return before submitting it');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    const answers = (await page.locator('.govuk-summary-list').textContent())?.replace(/\s+/g, ' ');
+    expect(answers).toContain('Month December 2022');
+    expect(answers).toContain('Spend £1,250.00');
+    await page.getByRole('link', { name: 'Change participants' }).click();
+    await expect(page.getByLabel('Spend').inputValue()).resolves.toBe('£1,250');
+    await expect(page.getByLabel('Participants').inputValue()).resolves.toBe('7');
+    await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('button', { name: 'Submit the return' }).click();
     await expect(heading(page)).resolves.toBe('Monthly return for December 2022');
     await expect(page.locator('.govuk-notification-banner').textContent()).resolves.toContain(
@@ -479,6 +489,7 @@ describeInBrowser('sessions in a browser: suppliers record and submit, managers 
     await page.getByRole('button', { name: 'Correct and submit again' }).click();
     await expect(page.getByLabel('Spend').inputValue()).resolves.toBe('1250.00');
     await page.getByLabel('Spend').fill('1310.40');
+    await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('button', { name: 'Submit the return' }).click();
     await expect(page.locator('.govuk-summary-list').textContent()).resolves.toContain('£1,310.40');
     await expect(page.getByRole('button', { name: 'Accept the return' }).count()).resolves.toBe(0);

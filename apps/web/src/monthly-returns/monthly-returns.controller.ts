@@ -22,6 +22,7 @@ import {
   formOfReturn,
   monthLabel,
   monthlyReturnActions,
+  monthlyReturnFields,
   monthlyReturnTagClass,
   parseMonthlyReturnFilter,
   parseMonthlyReturnForm,
@@ -179,17 +180,39 @@ export class MonthlyReturnsController {
   @Get('new')
   async form(
     @Req() req: WebRequest,
-    @Query('from') from: unknown,
+    @Query() query: Record<string, unknown>,
     @Res() res: Response,
   ): Promise<void> {
     requireSupplier(req);
-    let form = readMonthlyReturnForm({});
+    const from = query.from;
+    // Back from the check page: the values as they were typed.
+    let form = readMonthlyReturnForm(query.again === '1' ? query : {});
     if (typeof from === 'string' && from !== '')
       form = formOfReturn(await this.monthlyReturn(req, from));
     await this.renderForm(req, res, form, NO_ERRORS);
   }
 
+  /** The figures, checked here first, then shown back to check before they are submitted. */
   @Post()
+  async check(@Req() req: WebRequest, @Body() body: unknown, @Res() res: Response): Promise<void> {
+    requireSupplier(req);
+    const form = readMonthlyReturnForm(body);
+    const { input, problems } = parseMonthlyReturnForm(form, { today: dateInEngland(new Date()) });
+    if (!input) return this.renderForm(req, res, form, formErrorsFromProblems(problems));
+    const programmes = await this.programmes(req);
+    const fields = monthlyReturnFields(form);
+    const again = new URLSearchParams([...fields, ['again', '1']]).toString();
+    res.render('monthly-returns/check', {
+      title: 'Check the return before submitting it',
+      input,
+      monthLabel: monthLabel(input.month),
+      programme: programmes.find((programme) => programme.id === input.programmeId)?.name,
+      hidden: fields.map(([name, value]) => ({ name, value })),
+      changeLink: `/monthly-returns/new?${again}`,
+    });
+  }
+
+  @Post('confirm')
   async submit(@Req() req: WebRequest, @Body() body: unknown, @Res() res: Response): Promise<void> {
     requireSupplier(req);
     const form = readMonthlyReturnForm(body);
@@ -277,6 +300,13 @@ export class MonthlyReturnsController {
     res.redirect(303, `/monthly-returns/${id}?done=${done}`);
   }
 
+  private async programmes(req: WebRequest): Promise<Array<{ id: string; name: string }>> {
+    const { programmes } = await this.api.request<{
+      programmes: Array<{ id: string; name: string }>;
+    }>(onBehalfOf(req), PROGRAMMES);
+    return programmes;
+  }
+
   private async monthlyReturn(req: WebRequest, id: string): Promise<MonthlyReturn> {
     const { monthlyReturn } = await this.api.request<{ monthlyReturn: MonthlyReturn }>(
       onBehalfOf(req),
@@ -308,9 +338,7 @@ export class MonthlyReturnsController {
     form: MonthlyReturnForm,
     errors: FormErrors,
   ): Promise<void> {
-    const { programmes } = await this.api.request<{
-      programmes: Array<{ id: string; name: string }>;
-    }>(onBehalfOf(req), PROGRAMMES);
+    const programmes = await this.programmes(req);
     // One programme (the usual case) needs no choosing.
     const onlyProgramme = programmes.length === 1 ? programmes[0] : undefined;
     res.status(errors.errorList.length > 0 ? 400 : 200).render('monthly-returns/form', {

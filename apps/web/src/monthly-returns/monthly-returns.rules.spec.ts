@@ -4,6 +4,7 @@ import {
   lastEndedMonth,
   monthLabel,
   monthlyReturnActions,
+  monthlyReturnFields,
   monthlyReturnTagClass,
   parseMoney,
   parseMonthlyReturnFilter,
@@ -191,5 +192,24 @@ describe('parseMonthlyReturnFilter', () => {
         after: 'c',
       },
     );
+  });
+});
+
+describe('monthlyReturnFields', () => {
+  it('carries every value as typed, under its form name', () => {
+    expect(monthlyReturnFields(posted({ note: 'Quiet' }))).toEqual([
+      ['programmeId', PROGRAMME],
+      ['month-month', '12'],
+      ['month-year', '2022'],
+      ['sessionsDelivered', '2'],
+      ['participants', '1,207'],
+      ['spend', '£1,250'],
+      ['note', 'Quiet'],
+    ]);
+  });
+
+  it('reads back into the same form', () => {
+    const form = posted({ note: 'Quiet' });
+    expect(readMonthlyReturnForm(Object.fromEntries(monthlyReturnFields(form)))).toEqual(form);
   });
 });

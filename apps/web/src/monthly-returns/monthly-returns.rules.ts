@@ -191,3 +191,16 @@ export function parseMonthlyReturnFilter(query: unknown): {
   const after = text(q.after);
   return { filter, values: { status, financialYear }, after: after === '' ? null : after };
 }
+
+/** The form's values by their names, for the check page's hidden inputs and its "Change" links. */
+export function monthlyReturnFields(form: MonthlyReturnForm): Array<[string, string]> {
+  return [
+    ['programmeId', form.programmeId],
+    ['month-month', form.month.month],
+    ['month-year', form.month.year],
+    ['sessionsDelivered', form.sessionsDelivered],
+    ['participants', form.participants],
+    ['spend', form.spend],
+    ['note', form.note],
+  ];
+}
