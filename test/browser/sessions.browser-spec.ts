@@ -329,6 +329,19 @@ describeInBrowser('sessions in a browser: suppliers record and submit, managers 
     expect(response?.status()).toBe(403);
     await expect(heading(page)).resolves.toBe('You do not have access to this page');
     expect(await accessibilityViolations(page)).toEqual([]);
+
+    // A North East session they may read, without its cost or anything to do.
+    await page.goto(`${web.base}/sessions/${scenario.session.S1}`);
+    await expect(heading(page)).resolves.toBe('Session on 14 June 2022');
+    await expect(page.locator('.govuk-summary-list').textContent()).resolves.not.toContain('Cost');
+    await expect(page.locator('main form').count()).resolves.toBe(0);
+    await expect(rowsOf(page, 'Who attended, by local authority and role')).resolves.toEqual([
+      ['Hartlepool', '1', '3', '0', '4'],
+      ['Middlesbrough', '1', '0', '0', '1'],
+      ['Redcar and Cleveland', '1', '0', '1', '2'],
+      ['Total', '3', '3', '1', '7'],
+    ]);
+    expect(await accessibilityViolations(page)).toEqual([]);
   });
 
   it('shows every problem of an uploaded spreadsheet by row, and records nothing', async () => {
