@@ -24,6 +24,10 @@ import { LocalAuthoritiesController } from './local-authorities/local-authoritie
 import { ProgrammesController } from './programmes/programmes.controller';
 import { OverdueController } from './overdue/overdue.controller';
 import { ReportsController } from './reports/reports.controller';
+import { DeliveryRecordsController } from './delivery-records/delivery-records.controller';
+import { MonthlyReturnsController } from './monthly-returns/monthly-returns.controller';
+import { SessionUploadController } from './sessions/session-upload.controller';
+import { SessionsController } from './sessions/sessions.controller';
 import { SessionCookie, SessionMiddleware, sessionSealerFor } from './session/session.middleware';
 import { SessionSealer } from './session/web-session';
 import { DevelopmentUsers } from './sign-in/development-users.service';
@@ -81,6 +85,11 @@ export class WebModule implements NestModule {
         ReportsController,
         LocalAuthoritiesController,
         ApiTokensController,
+        // Before SessionsController: /sessions/upload (and the others) are not sessions' ids.
+        SessionUploadController,
+        DeliveryRecordsController,
+        SessionsController,
+        MonthlyReturnsController,
       ],
       providers: [
         ApiClient,

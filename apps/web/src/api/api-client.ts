@@ -7,6 +7,13 @@ export interface FieldProblem {
   message: string;
 }
 
+/** A problem with one row of a file handed in (`extensions.problems`): row 1 is the header. */
+export interface RowProblem {
+  row: number | null;
+  column: string | null;
+  message: string;
+}
+
 /**
  * The api said no: its error code (UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, BAD_USER_INPUT, …),
  * its message, meant for people, and for bad input the fields at fault.
@@ -16,6 +23,7 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly fields: FieldProblem[] = [],
+    readonly problems: RowProblem[] = [],
   ) {
     super(message);
     this.name = 'ApiError';
@@ -31,7 +39,10 @@ export interface OnBehalfOf {
 
 interface GraphQLAnswer<T> {
   data?: T | null;
-  errors?: Array<{ message: string; extensions?: { code?: unknown; fields?: unknown } }>;
+  errors?: Array<{
+    message: string;
+    extensions?: { code?: unknown; fields?: unknown; problems?: unknown };
+  }>;
 }
 
 const TIMEOUT_MS = 30_000;
@@ -41,6 +52,21 @@ function fieldsOf(value: unknown): FieldProblem[] {
   return value.filter((entry: unknown): entry is FieldProblem => {
     const problem = entry as Partial<Record<keyof FieldProblem, unknown>> | null;
     return typeof problem?.field === 'string' && typeof problem.message === 'string';
+  });
+}
+
+function problemsOf(value: unknown): RowProblem[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((entry: unknown): RowProblem[] => {
+    const problem = entry as Partial<Record<keyof RowProblem, unknown>> | null;
+    if (typeof problem?.message !== 'string') return [];
+    return [
+      {
+        row: typeof problem.row === 'number' ? problem.row : null,
+        column: typeof problem.column === 'string' ? problem.column : null,
+        message: problem.message,
+      },
+    ];
   });
 }
 
@@ -88,7 +114,12 @@ export class ApiClient {
     const [error] = answer.errors ?? [];
     if (error) {
       const code = typeof error.extensions?.code === 'string' ? error.extensions.code : 'INTERNAL';
-      throw new ApiError(code, error.message, fieldsOf(error.extensions?.fields));
+      throw new ApiError(
+        code,
+        error.message,
+        fieldsOf(error.extensions?.fields),
+        problemsOf(error.extensions?.problems),
+      );
     }
     if (!answer.data) throw new ApiError('INTERNAL', 'The service sent no answer.');
     return answer.data;
