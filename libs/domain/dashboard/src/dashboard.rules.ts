@@ -7,7 +7,7 @@ import {
   type FinancialYear,
   type WorkingDayCalendar,
 } from '@la-tracker/domain/calendar';
-import { firstDayOf, lastDayOf, type Month } from '@la-tracker/domain/monthly-returns';
+import { lastDayOf, owesReturnFor, type Month } from '@la-tracker/domain/monthly-returns';
 import { SERVICE_LINES, type ServiceLine, type TargetBasis } from '@la-tracker/domain/programmes';
 import { sessionDate, sessionReportDeadline, type DatedSession } from '@la-tracker/domain/sessions';
 import type { IsoDate } from '@la-tracker/platform/time';
@@ -274,8 +274,7 @@ export function overdueMonthlyReturns(
     if (dueOn >= input.today) continue;
     for (const contract of input.contracts) {
       const key = `${contract.supplierId}:${month}`;
-      const underContract =
-        contract.startsOn <= lastDayOf(month) && contract.endsOn >= firstDayOf(month);
+      const underContract = owesReturnFor(month, contract);
       if (underContract && !made.has(key))
         owed.set(key, { supplierId: contract.supplierId, month, dueOn });
     }

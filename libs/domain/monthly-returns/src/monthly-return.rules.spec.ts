@@ -3,6 +3,7 @@ import {
   firstDayOf,
   isLate,
   isMonth,
+  owesReturnFor,
   lastDayOf,
   monthInTermProblems,
   monthlyReturnStatusesAllowing,
@@ -221,5 +222,18 @@ describe('returnReasonProblems', () => {
     expect(returnReasonProblems('x'.repeat(2001))).toEqual([
       { field: 'reason', message: 'must be at most 2000 characters' },
     ]);
+  });
+});
+
+describe('owesReturnFor', () => {
+  const contract = { startsOn: '2022-10-15', endsOn: '2023-01-01' };
+
+  it('owes a return for each month the contract runs on any day of', () => {
+    expect(owesReturnFor('2022-09', contract)).toBe(false);
+    expect(owesReturnFor('2022-10', contract)).toBe(true);
+    expect(owesReturnFor('2022-12', contract)).toBe(true);
+    // Its last day, 1 January, is enough.
+    expect(owesReturnFor('2023-01', contract)).toBe(true);
+    expect(owesReturnFor('2023-02', contract)).toBe(false);
   });
 });

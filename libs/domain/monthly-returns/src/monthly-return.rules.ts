@@ -61,6 +61,17 @@ export function lastDayOf(month: Month): IsoDate {
   return `${month}-${String(daysInMonth(year, monthNumber)).padStart(2, '0')}`;
 }
 
+/**
+ * A supplier owes a programme a return for each month one of its contracts there runs on any day
+ * of (SPEC §5.12).
+ */
+export function owesReturnFor(
+  month: Month,
+  contract: { startsOn: IsoDate; endsOn: IsoDate },
+): boolean {
+  return contract.startsOn <= lastDayOf(month) && contract.endsOn >= firstDayOf(month);
+}
+
 /** The month a date falls in: 2023-01-09 → 2023-01. */
 export function monthOf(date: IsoDate): Month {
   return date.slice(0, 7);

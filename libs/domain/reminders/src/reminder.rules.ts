@@ -6,7 +6,12 @@ import {
   englandAndWalesCalendar,
   type WorkingDayCalendar,
 } from '@la-tracker/domain/calendar';
-import { firstDayOf, lastDayOf, returnDueOn, type Month } from '@la-tracker/domain/monthly-returns';
+import {
+  lastDayOf,
+  owesReturnFor,
+  returnDueOn,
+  type Month,
+} from '@la-tracker/domain/monthly-returns';
 import type { ServiceLine } from '@la-tracker/domain/programmes';
 import { sessionReportDeadline, type SessionStatus } from '@la-tracker/domain/sessions';
 import { longDate, type IsoDate } from '@la-tracker/platform/time';
@@ -280,8 +285,7 @@ export function monthlyReturnReminders(
     const chaseUntil = calendar.addWorkingDays(dueOn, MONTHLY_RETURN_CHASE_WORKING_DAYS);
     if (!within(today, addDays(lastDayOf(month), 1), chaseUntil)) continue;
     for (const contract of records.contracts) {
-      const underContract =
-        contract.startsOn <= lastDayOf(month) && contract.endsOn >= firstDayOf(month);
+      const underContract = owesReturnFor(month, contract);
       const key = `${contract.supplierId}:${contract.programmeId}:${month}`;
       if (underContract && !submitted.has(key))
         owed.set(key, {

@@ -1,12 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { financialYearBounds } from '@la-tracker/domain/calendar';
+import { COUNTED_STATUSES } from '@la-tracker/domain/engagements';
 import type { ServiceLine } from '@la-tracker/domain/programmes';
 import type { IsoDate } from '@la-tracker/platform/time';
 import { DataSource } from 'typeorm';
 import type { MiPackData } from './mi-pack.rules';
 
-/** Engagements that take a place, and so reach an LA (SPEC §5.3). */
-const REACHING = `('APPROVED', 'IN_DELIVERY', 'COMPLETED')`;
+/** Engagements that take a place, and so reach an LA (SPEC §5.3), as an SQL list. */
+const REACHING = `(${COUNTED_STATUSES.map((status) => `'${status}'`).join(', ')})`;
 
 export interface AwaitingReport {
   sessionId: string;
