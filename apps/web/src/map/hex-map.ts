@@ -46,7 +46,7 @@ const CODE_SIZE = SIZE * 0.62;
 /**
  * The map as an SVG string, hexes in the order given (layoutHexes gives north to south, so the tab
  * order reads like the map). Each hex has a title "Name: category". Styles for focus and hover are
- * in hex-map.css; without them the map still draws, with no focus marker beyond the browser's.
+ * in public/hex-map.css; without them the map still draws, with no focus marker beyond the browser's.
  */
 export function renderHexMap(options: HexMapOptions): string {
   const id = checkedId(options.id ?? 'hex-map');

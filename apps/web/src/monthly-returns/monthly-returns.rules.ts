@@ -1,20 +1,6 @@
+import { longMonth } from '@la-tracker/platform/time';
 import type { FieldProblem } from '../api/api-client';
 import { Role } from '../http/web-request';
-
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 export const MAX_NOTE_LENGTH = 2000;
 export const MONTHLY_RETURN_STATUSES = ['SUBMITTED', 'RETURNED', 'ACCEPTED'] as const;
@@ -27,11 +13,7 @@ const record = (value: unknown): Record<string, unknown> =>
     : {};
 
 /** 2022-12 as "December 2022". */
-export function monthLabel(month: string): string {
-  const match = /^(\d{4})-(\d{2})$/.exec(month);
-  const name = match ? MONTH_NAMES[Number(match[2]) - 1] : undefined;
-  return match && name ? `${name} ${match[1]}` : month;
-}
+export const monthLabel = longMonth;
 
 /** The month before the one `today` falls in: the latest a return may be made for. */
 export function lastEndedMonth(today: string): string {

@@ -1,3 +1,4 @@
+import { longMonth } from '@la-tracker/platform/time';
 /** Shaping overdue work for a programme's manager: each item with a link to its record. */
 
 export interface OverdueSessionNode {
@@ -92,21 +93,5 @@ export function localAuthorityLinks(
 
 /** "2022-12-31" (a month's last day, as the dashboard dates a missing return) → "December 2022". */
 export function monthOf(isoDate: string): string {
-  const months = [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ];
-  const match = /^(\d{4})-(\d{2})/.exec(isoDate);
-  if (!match) return isoDate;
-  return `${months[Number(match[2]) - 1]} ${match[1]}`;
+  return /^\d{4}-\d{2}/.test(isoDate) ? longMonth(isoDate.slice(0, 7)) : isoDate;
 }

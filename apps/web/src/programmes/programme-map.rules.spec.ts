@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { layoutHexes } from '../map/hex-layout.rules';
 import { readHexJson } from '../map/hexjson';
 import { contrastProblems } from '../map/map-colours.rules';
@@ -219,14 +217,5 @@ describe('mapTable', () => {
         category: 'No graded inspection',
       },
     ]);
-  });
-});
-
-describe('the app’s stylesheet', () => {
-  it('holds the hex map’s styles as the map module gives them', () => {
-    const mapCss = readFileSync(join(__dirname, '../map/hex-map.css'), 'utf8');
-    const appCss = readFileSync(join(__dirname, '../public/app.css'), 'utf8');
-    const rules = mapCss.slice(mapCss.indexOf('\n') + 1).trim();
-    expect(appCss).toContain(rules);
   });
 });

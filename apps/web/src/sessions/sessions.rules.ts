@@ -1,20 +1,9 @@
+import { ATTENDEE_ROLES, type AttendeeRole } from '@la-tracker/domain/programmes';
 import type { FieldProblem } from '../api/api-client';
 import { Role } from '../http/web-request';
 
-/** Who attended, by role: the columns of the attendance table, in the order people think of them. */
-export const ATTENDEE_ROLES = [
-  'LEAD_MEMBER',
-  'LEADER_OF_COUNCIL',
-  'CABINET_MEMBER',
-  'COUNCILLOR',
-  'CHIEF_EXECUTIVE',
-  'DIRECTOR_OF_CHILDRENS_SERVICES',
-  'CHIEF_FINANCE_OFFICER',
-  'HR_LEAD',
-  'IT_LEAD',
-  'OTHER_SENIOR_LEADER',
-] as const;
-export type AttendeeRole = (typeof ATTENDEE_ROLES)[number];
+// Who attended, by role: the columns of the attendance table, in the domain's order.
+export { ATTENDEE_ROLES, type AttendeeRole };
 
 export const ROLE_NAMES: Record<AttendeeRole, string> = {
   LEAD_MEMBER: 'Lead member',

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { isFinancialYear, type FinancialYear } from '@la-tracker/domain/calendar';
 import { EligibilityService, type EligibilityAnswer } from '@la-tracker/domain/inspections';
-import { longDate } from '@la-tracker/platform/time';
+import { longMonth } from '@la-tracker/platform/time';
 import { lastDayOf, MonthlyReturnsService } from '@la-tracker/domain/monthly-returns';
 import { NetworksService, type RegionCoverage } from '@la-tracker/domain/networks';
 import {
@@ -210,7 +210,7 @@ export class DashboardService {
         monthlyReturns: firstFew(
           owedReturns.map((owed): DashboardItem => ({
             kind: 'MONTHLY_RETURN',
-            title: `Monthly return for ${longDate(`${owed.month}-01`).slice(2)}`,
+            title: `Monthly return for ${longMonth(owed.month)}`,
             localAuthorities: null,
             serviceLine: null,
             supplier: suppliers.get(owed.supplierId) ?? null,

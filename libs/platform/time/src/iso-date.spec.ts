@@ -1,4 +1,4 @@
-import { dateInEngland, isIsoDate, longDate, startOfDayInEngland } from './iso-date';
+import { dateInEngland, isIsoDate, longDate, longMonth, startOfDayInEngland } from './iso-date';
 
 describe('isIsoDate', () => {
   it.each(['2020-12-10', '2024-02-29', '2023-04-01'])('accepts %s', (value) => {
@@ -47,5 +47,16 @@ describe('longDate', () => {
     ['2023-01-09', '9 January 2023'],
   ])('writes %s as %s', (date, written) => {
     expect(longDate(date)).toBe(written);
+  });
+});
+
+describe('longMonth', () => {
+  it('writes a month as GOV.UK does', () => {
+    expect(longMonth('2022-12')).toBe('December 2022');
+    expect(longMonth('2023-01')).toBe('January 2023');
+  });
+  it('gives back what is not a month', () => {
+    expect(longMonth('2023-13')).toBe('2023-13');
+    expect(longMonth('December')).toBe('December');
   });
 });

@@ -57,6 +57,13 @@ const MONTHS = [
   'December',
 ];
 
+/** 2022-12 → December 2022; anything that is not a month is given back as it is. */
+export function longMonth(month: string): string {
+  const match = /^(\d{4})-(\d{2})$/.exec(month);
+  const name = match ? MONTHS[Number(match[2]) - 1] : undefined;
+  return match && name ? `${name} ${match[1]}` : month;
+}
+
 /** 2022-12-28 → 28 December 2022, as GOV.UK writes dates. */
 export function longDate(date: IsoDate): string {
   return `${Number(date.slice(8, 10))} ${MONTHS[Number(date.slice(5, 7)) - 1]} ${date.slice(0, 4)}`;
