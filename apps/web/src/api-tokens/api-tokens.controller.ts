@@ -12,8 +12,8 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import type { Response } from 'express';
-import { ApiClient, ApiError } from '../api/api-client';
-import { NO_ERRORS, type FormErrors } from '../forms/form-errors';
+import { ApiClient } from '../api/api-client';
+import { NO_ERRORS, isFormRefusal, type FormErrors } from '../forms/form-errors';
 import { onBehalfOf, type WebRequest } from '../http/web-request';
 import { SignedInGuard } from '../session/signed-in.guard';
 import {
@@ -54,9 +54,6 @@ const REVOKE_API_TOKEN = /* GraphQL */ `
     }
   }
 `;
-
-/** The api's refusals a person can put right by changing what they typed. */
-const FORM_PROBLEMS = new Set(['BAD_USER_INPUT', 'CONFLICT']);
 
 const ID = /^[0-9a-f-]{36}$/i;
 
@@ -107,7 +104,7 @@ export class ApiTokensController {
         createApiToken: { secret: string; token: ApiTokenNode };
       }>(onBehalfOf(req), CREATE_API_TOKEN, { input: checked.input }));
     } catch (error) {
-      if (!(error instanceof ApiError) || !FORM_PROBLEMS.has(error.code)) throw error;
+      if (!isFormRefusal(error)) throw error;
       const errors = apiTokenFormErrorsOf(error.fields, error.message);
       this.renderForm(
         res.status(400),

@@ -12,7 +12,7 @@ import {
 } from '@nestjs/common';
 import type { Response } from 'express';
 import { ApiClient, ApiError } from '../api/api-client';
-import { formErrorsOf, NO_ERRORS, type FormErrors } from '../forms/form-errors';
+import { formErrorsOf, NO_ERRORS, isFormRefusal, type FormErrors } from '../forms/form-errors';
 import { onBehalfOf, Role, type WebRequest } from '../http/web-request';
 import { SignedInGuard } from '../session/signed-in.guard';
 import {
@@ -51,19 +51,6 @@ import {
   type ContractChoice,
   type ReferralForm,
 } from './engagements.rules';
-
-/** Refusals a form shows as a problem to put right, rather than as an error page. */
-const FORM_PROBLEMS = [
-  'BAD_USER_INPUT',
-  'NOT_ELIGIBLE',
-  'CAP_REACHED',
-  'INVALID_TRANSITION',
-  'CONFLICT',
-];
-
-function formProblem(error: unknown): error is ApiError {
-  return error instanceof ApiError && FORM_PROBLEMS.includes(error.code);
-}
 
 const DONE_MESSAGES: Record<string, string> = {
   referred: 'Local authority referred',
@@ -259,7 +246,7 @@ export class EngagementsController {
       }>(onBehalfOf(req), REFER, { input: values });
       res.redirect(303, `/engagements/${referLocalAuthority.id}?done=referred`);
     } catch (error) {
-      if (!formProblem(error)) throw error;
+      if (!isFormRefusal(error)) throw error;
       const errors = formErrorsOf(error.fields, REFERRAL_FIELD_IDS, {
         message: error.message,
         firstField: 'programmeId',
@@ -322,7 +309,7 @@ export class EngagementsController {
       });
       res.redirect(303, `/engagements/${id}?done=approved`);
     } catch (error) {
-      if (!formProblem(error)) throw error;
+      if (!isFormRefusal(error)) throw error;
       // Not eligible: the override reason is what would let it through.
       const firstField = error.code === 'NOT_ELIGIBLE' ? 'overrideReason' : 'contractId';
       const errors = formErrorsOf(error.fields, ids, { message: error.message, firstField });
@@ -371,7 +358,7 @@ export class EngagementsController {
       await this.api.request(onBehalfOf(req), mutation, { id });
       res.redirect(303, `/engagements/${id}?done=${done}`);
     } catch (error) {
-      if (!formProblem(error)) throw error;
+      if (!isFormRefusal(error)) throw error;
       const errors = formErrorsOf(
         [],
         {},
@@ -405,7 +392,7 @@ export class EngagementsController {
       });
       res.redirect(303, `/engagements/${id}?done=${move === 'decline' ? 'declined' : 'withdrawn'}`);
     } catch (error) {
-      if (!formProblem(error)) throw error;
+      if (!isFormRefusal(error)) throw error;
       const errors = formErrorsOf(
         error.fields,
         { reason: 'reason' },

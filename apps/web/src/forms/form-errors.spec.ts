@@ -1,4 +1,5 @@
-import { formErrorsOf } from './form-errors';
+import { ApiError } from '../api/api-client';
+import { formErrorsOf, isFormRefusal } from './form-errors';
 
 describe('formErrorsOf', () => {
   const fields = { deliveredOn: 'delivered-on', durationMinutes: 'duration', topic: 'topic' };
@@ -52,5 +53,24 @@ describe('formErrorsOf', () => {
     expect(formErrorsOf([], fields, fallback).errorList).toEqual([
       { text: 'Check the session', href: '#delivered-on' },
     ]);
+  });
+});
+
+describe('isFormRefusal', () => {
+  it('takes refusals a person can put right from the form', () => {
+    for (const code of [
+      'BAD_USER_INPUT',
+      'NOT_ELIGIBLE',
+      'CAP_REACHED',
+      'INVALID_TRANSITION',
+      'CONFLICT',
+    ])
+      expect(isFormRefusal(new ApiError(code, 'no'))).toBe(true);
+  });
+
+  it('leaves the rest to the error pages', () => {
+    expect(isFormRefusal(new ApiError('FORBIDDEN', 'no'))).toBe(false);
+    expect(isFormRefusal(new ApiError('NOT_FOUND', 'no'))).toBe(false);
+    expect(isFormRefusal(new Error('no'))).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import type { FieldProblem } from '../api/api-client';
+import { ApiError, type FieldProblem } from '../api/api-client';
 
 /** What the GOV.UK error summary and the fields' inline messages need. */
 export interface FormErrors {
@@ -29,4 +29,20 @@ export function formErrorsOf(
     errors.byField[id] ??= { text: problem.message };
   }
   return errors;
+}
+
+/**
+ * The api's refusals a person can put right from the form (what they typed, or a rule such as a
+ * cap or eligibility): the form is shown again with them, rather than an error page.
+ */
+const FORM_REFUSALS = new Set([
+  'BAD_USER_INPUT',
+  'NOT_ELIGIBLE',
+  'CAP_REACHED',
+  'INVALID_TRANSITION',
+  'CONFLICT',
+]);
+
+export function isFormRefusal(error: unknown): error is ApiError {
+  return error instanceof ApiError && FORM_REFUSALS.has(error.code);
 }

@@ -13,7 +13,7 @@ import {
 import type { Response } from 'express';
 import { dateInEngland } from '@la-tracker/platform/time';
 import { ApiClient, ApiError } from '../api/api-client';
-import { formErrorsOf, NO_ERRORS, type FormErrors } from '../forms/form-errors';
+import { formErrorsOf, NO_ERRORS, isFormRefusal, type FormErrors } from '../forms/form-errors';
 import { onBehalfOf, Role, type WebRequest } from '../http/web-request';
 import { SignedInGuard } from '../session/signed-in.guard';
 import { formErrorsFromProblems, pageQuery, parseReturnReason } from '../sessions/sessions.rules';
@@ -121,10 +121,6 @@ interface MonthlyReturn {
   programme: { id: string; name: string };
 }
 
-const FORM_ERROR_CODES = new Set(['BAD_USER_INPUT', 'INVALID_TRANSITION', 'CONFLICT']);
-const isFormError = (error: unknown): error is ApiError =>
-  error instanceof ApiError && FORM_ERROR_CODES.has(error.code);
-
 const FIELD_IDS = {
   programmeId: 'programmeId',
   month: 'month-month',
@@ -224,7 +220,7 @@ export class MonthlyReturnsController {
       }>(onBehalfOf(req), SUBMIT, { input });
       res.redirect(303, `/monthly-returns/${submitMonthlyReturn.id}?done=submitted`);
     } catch (error) {
-      if (!isFormError(error)) throw error;
+      if (!isFormRefusal(error)) throw error;
       await this.renderForm(
         req,
         res,
@@ -285,7 +281,7 @@ export class MonthlyReturnsController {
     try {
       await this.api.request(onBehalfOf(req), mutation, variables);
     } catch (error) {
-      if (!isFormError(error)) throw error;
+      if (!isFormRefusal(error)) throw error;
       return this.renderReturn(
         req,
         res,

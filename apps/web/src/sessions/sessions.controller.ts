@@ -13,7 +13,7 @@ import {
 import type { Response } from 'express';
 import { dateInEngland } from '@la-tracker/platform/time';
 import { ApiClient, ApiError } from '../api/api-client';
-import { formErrorsOf, NO_ERRORS, type FormErrors } from '../forms/form-errors';
+import { formErrorsOf, NO_ERRORS, isFormRefusal, type FormErrors } from '../forms/form-errors';
 import { onBehalfOf, Role, type WebRequest } from '../http/web-request';
 import { SignedInGuard } from '../session/signed-in.guard';
 import {
@@ -54,18 +54,6 @@ import {
   statusTagClass,
   type SessionForm,
 } from './sessions.rules';
-
-/** The api's refusals that are about what was typed: the form is shown again, with them. */
-const FORM_ERROR_CODES = new Set([
-  'BAD_USER_INPUT',
-  'NOT_ELIGIBLE',
-  'CAP_REACHED',
-  'INVALID_TRANSITION',
-  'CONFLICT',
-]);
-
-const isFormError = (error: unknown): error is ApiError =>
-  error instanceof ApiError && FORM_ERROR_CODES.has(error.code);
 
 const DONE_MESSAGES: Record<string, string> = {
   recorded: 'Session recorded as a draft',
@@ -253,7 +241,7 @@ export class SessionsController {
         id = data.recordSession.id;
       }
     } catch (error) {
-      if (!isFormError(error)) throw error;
+      if (!isFormRefusal(error)) throw error;
       const errors = formErrorsOf(error.fields, sessionFieldIds(localAuthorities), {
         message: error.message,
         firstField: 'deliveredOn-day',
@@ -264,7 +252,7 @@ export class SessionsController {
       try {
         await this.api.request(onBehalfOf(req), SUBMIT_SESSION, { id });
       } catch (error) {
-        if (!isFormError(error)) throw error;
+        if (!isFormRefusal(error)) throw error;
         // Recorded, but not submitted: its page says why, with the button to try again.
         return this.renderSession(
           req,
@@ -314,7 +302,7 @@ export class SessionsController {
         );
         return res.redirect(303, `/sessions/${planSession.id}?done=planned`);
       } catch (error) {
-        if (!isFormError(error)) throw error;
+        if (!isFormRefusal(error)) throw error;
         errors = formErrorsOf(
           error.fields,
           { plannedOn: 'plannedOn-day', topic: 'topic', engagementIds: 'plannedOn-day' },
@@ -412,7 +400,7 @@ export class SessionsController {
     try {
       await this.api.request(onBehalfOf(req), mutation, variables);
     } catch (error) {
-      if (!isFormError(error)) throw error;
+      if (!isFormRefusal(error)) throw error;
       return this.renderSession(
         req,
         res,
