@@ -1,21 +1,12 @@
 import { dateInEngland } from '@la-tracker/platform/time';
-import {
-  createTestDatabase,
-  testEnvironment,
-  type TestDatabase,
-} from '@la-tracker/platform/testing';
-import type { Browser, Page } from 'playwright-core';
-import { startApi, type RunningApi } from '../support/api';
+import type { Page } from 'playwright-core';
 import {
   accessibilityViolations,
-  collectPageProblems,
   describeInBrowser,
-  launchBrowser,
   screenshot,
   signInAs,
 } from '../support/browser';
-import { insertSupplier } from '../support/suppliers';
-import { startWeb, type RunningWeb } from '../support/web';
+import { freshPageEachTest, useWebRig } from '../support/web-rig';
 
 const ADVISER = 'Regional adviser: North East';
 const SUPPLIER = 'Supplier: North Star Leadership Ltd';
@@ -50,40 +41,12 @@ const tokenRows = async (page: Page) => {
 };
 
 describeInBrowser('the web app in a browser: personal API tokens', () => {
-  let database: TestDatabase;
-  let api: RunningApi;
-  let web: RunningWeb;
-  let browser: Browser;
+  const rig = useWebRig({ suppliers: ['North Star Leadership Ltd'] });
   let page: Page;
-  let problems: string[];
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    api = await startApi({ databaseUrl: database.url, redisUrl: testEnvironment().redisUrl });
-    await insertSupplier(database.url, 'North Star Leadership Ltd');
-    web = await startWeb(api, database.url);
-    browser = await launchBrowser();
-  });
-
-  beforeEach(async () => {
-    page = await browser.newPage();
-    problems = collectPageProblems(page);
-  });
-
-  afterEach(async () => {
-    expect(problems).toEqual([]);
-    await page.close();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await web?.stop();
-    await api?.stop();
-    await database?.drop();
-  });
+  freshPageEachTest(rig, (fresh) => (page = fresh));
 
   it('lets an adviser create a token, see its secret once, find it listed and revoke it', async () => {
-    await signInAs(page, web, ADVISER);
+    await signInAs(page, rig.web, ADVISER);
     await page.getByRole('link', { name: 'API tokens' }).click();
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('API tokens');
     await expect(page.getByText('You have no API tokens.').count()).resolves.toBe(1);
@@ -114,7 +77,7 @@ describeInBrowser('the web app in a browser: personal API tokens', () => {
 
     // It works against the api, as the adviser.
     const bearer = { authorization: `Bearer ${secret}` };
-    const me = await api.graphql('{ me { grants { role regionCode } } }', {}, bearer);
+    const me = await rig.api.graphql('{ me { grants { role regionCode } } }', {}, bearer);
     expect(me.data?.me.grants).toEqual([{ role: 'REGIONAL_ADVISER', regionCode: 'E12000001' }]);
 
     await page.getByRole('link', { name: 'Go to your API tokens' }).click();
@@ -146,14 +109,14 @@ describeInBrowser('the web app in a browser: personal API tokens', () => {
     await expect(page.getByRole('link', { name: /^Revoke/ }).count()).resolves.toBe(0);
     expect(await accessibilityViolations(page)).toEqual([]);
 
-    const refused = await api.graphql('{ me { grants { role } } }', {}, bearer);
+    const refused = await rig.api.graphql('{ me { grants { role } } }', {}, bearer);
     expect(refused.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    expect(web.output()).not.toContain(secret);
+    expect(rig.web.output()).not.toContain(secret);
   });
 
   it('shows an error summary for an impossible expiry date, keeping what was typed', async () => {
-    await signInAs(page, web, ADVISER);
-    await page.goto(`${web.base}/api-tokens/new`);
+    await signInAs(page, rig.web, ADVISER);
+    await page.goto(`${rig.web.base}/api-tokens/new`);
     const response = page.waitForResponse((r) => r.request().method() === 'POST');
     await fillForm(page, 'Nightly export', { day: '31', month: '2', year: '2027' });
     expect((await response).status()).toBe(400);
@@ -177,22 +140,22 @@ describeInBrowser('the web app in a browser: personal API tokens', () => {
   });
 
   it("shows the api's refusal of a date in the past against the date, and nothing is made", async () => {
-    await signInAs(page, web, ADVISER);
-    await page.goto(`${web.base}/api-tokens/new`);
+    await signInAs(page, rig.web, ADVISER);
+    await page.goto(`${rig.web.base}/api-tokens/new`);
     await fillForm(page, 'Too late', daysAhead(-2));
     await expect(page.getByRole('alert').getByRole('link').allInnerTexts()).resolves.toEqual([
       expect.stringMatching(/^Expiry date must not be in the past/),
     ]);
     await expect(page.getByLabel('Name', { exact: true }).inputValue()).resolves.toBe('Too late');
     expect(await accessibilityViolations(page)).toEqual([]);
-    await page.goto(`${web.base}/api-tokens`);
+    await page.goto(`${rig.web.base}/api-tokens`);
     expect((await tokenRows(page)).map((row) => row[0])).not.toContain('Too late');
   });
 
   it('refuses a create form sent without its CSRF token, and makes nothing', async () => {
-    await signInAs(page, web, ADVISER);
+    await signInAs(page, rig.web, ADVISER);
     const expiry = daysAhead(7);
-    const response = await page.request.post(`${web.base}/api-tokens/new`, {
+    const response = await page.request.post(`${rig.web.base}/api-tokens/new`, {
       form: {
         name: 'Forged',
         'expiresOn-day': expiry.day,
@@ -203,22 +166,22 @@ describeInBrowser('the web app in a browser: personal API tokens', () => {
     });
     expect(response.status()).toBe(403);
     await expect(response.text()).resolves.toContain('This form has expired');
-    await page.goto(`${web.base}/api-tokens`);
+    await page.goto(`${rig.web.base}/api-tokens`);
     expect((await tokenRows(page)).map((row) => row[0])).not.toContain('Forged');
   });
 
   it("keeps each person's tokens their own", async () => {
-    await signInAs(page, web, ADVISER);
-    await page.goto(`${web.base}/api-tokens/new`);
+    await signInAs(page, rig.web, ADVISER);
+    await page.goto(`${rig.web.base}/api-tokens/new`);
     await fillForm(page, 'Adviser only', daysAhead(7));
     await page.getByRole('link', { name: 'Go to your API tokens' }).click();
     const href = await page.getByRole('link', { name: 'Revoke Adviser only' }).getAttribute('href');
 
     await page.context().clearCookies();
-    await signInAs(page, web, SUPPLIER);
-    await page.goto(`${web.base}/api-tokens`);
+    await signInAs(page, rig.web, SUPPLIER);
+    await page.goto(`${rig.web.base}/api-tokens`);
     expect((await tokenRows(page)).map((row) => row[0])).not.toContain('Adviser only');
-    const response = await page.goto(`${web.base}${href}`);
+    const response = await page.goto(`${rig.web.base}${href}`);
     expect(response?.status()).toBe(404);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
       'Page not found',

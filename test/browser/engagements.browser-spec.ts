@@ -1,31 +1,12 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { readEnvironment } from '@la-tracker/platform/config';
-import {
-  createTestDatabase,
-  testEnvironment,
-  type TestDatabase,
-} from '@la-tracker/platform/testing';
-import type { Browser, Page } from 'playwright-core';
-import { startApi, type RunningApi } from '../support/api';
+import type { Page } from 'playwright-core';
 import {
   accessibilityViolations,
-  collectPageProblems,
   describeInBrowser,
-  launchBrowser,
   screenshot,
   signInAs,
 } from '../support/browser';
-import {
-  buildGoldenScenario,
-  GOLDEN_LA,
-  GOLDEN_PROGRAMME,
-  type GoldenScenario,
-} from '../support/golden-scenario';
-import { startWeb, type RunningWeb } from '../support/web';
-import { startWorker, type RunningWorker } from '../support/worker';
+import { GOLDEN_LA, GOLDEN_PROGRAMME } from '../support/golden-scenario';
+import { freshPageEachTest, useWebRig } from '../support/web-rig';
 
 const MANAGER = 'Programme manager: Local Authority and Political Leadership Support';
 const NORTH_STAR = 'Supplier: North Star Leadership Ltd';
@@ -42,63 +23,13 @@ const pathOf = (page: Page) => new URL(page.url()).pathname;
 describeInBrowser(
   'engagements, referral and approval, overdue items and reports in a browser',
   () => {
-    let database: TestDatabase;
-    let api: RunningApi;
-    let worker: RunningWorker;
-    let web: RunningWeb;
-    let scenario: GoldenScenario;
-    let browser: Browser;
+    const rig = useWebRig({ scenario: true, worker: true });
     let page: Page;
-    let problems: string[];
-    let files: string;
-
-    beforeAll(async () => {
-      database = await createTestDatabase();
-      files = mkdtempSync(join(tmpdir(), 'la-tracker-web-reports-'));
-      // The api queues reports and the worker builds them: they share queues and file storage.
-      const shared = {
-        QUEUE_PREFIX: `la-tracker-browser-${randomBytes(6).toString('hex')}`,
-        FILE_STORAGE_DIR: files,
-        REPORT_LINK_SECRET: 'browser-journey-report-link-secret-0123456789',
-      };
-      api = await startApi(
-        { databaseUrl: database.url, redisUrl: testEnvironment().redisUrl },
-        shared,
-      );
-      scenario = await buildGoldenScenario(api, database.url);
-      worker = await startWorker({
-        ...readEnvironment(),
-        ...shared,
-        DATABASE_URL: database.url,
-        REDIS_URL: testEnvironment().redisUrl,
-        LOG_LEVEL: 'warn',
-      });
-      web = await startWeb(api, database.url);
-      browser = await launchBrowser();
-    }, 180_000);
-
-    beforeEach(async () => {
-      page = await browser.newPage();
-      problems = collectPageProblems(page);
-    });
-
-    afterEach(async () => {
-      expect(problems).toEqual([]);
-      await page.close();
-    });
-
-    afterAll(async () => {
-      await browser?.close();
-      await web?.stop();
-      await worker?.stop();
-      await api?.stop();
-      await database?.drop();
-      if (files) rmSync(files, { recursive: true, force: true });
-    });
+    freshPageEachTest(rig, (fresh) => (page = fresh));
 
     it('lists a manager’s engagements, filtered by service line', async () => {
-      await signInAs(page, web, MANAGER);
-      await page.goto(`${web.base}/engagements`);
+      await signInAs(page, rig.web, MANAGER);
+      await page.goto(`${rig.web.base}/engagements`);
       await expect(heading(page)).resolves.toBe('Engagements');
       // The scenario's six engagements.
       await expect(page.locator('#engagements-count').innerText()).resolves.toBe(
@@ -116,13 +47,13 @@ describeInBrowser(
       await expect(rows.first().innerText()).resolves.toContain('Sunderland');
       await expect(rows.first().innerText()).resolves.toContain('Corporate Parenting Partners');
       await page.getByRole('link', { name: /Sunderland/ }).click();
-      expect(pathOf(page)).toBe(`/engagements/${scenario.engagement.sunderland}`);
+      expect(pathOf(page)).toBe(`/engagements/${rig.scenario.engagement.sunderland}`);
       expect(await accessibilityViolations(page)).toEqual([]);
     });
 
     it('refers Stockton-on-Tees through check answers, then approves it on A1 with the cap in view', async () => {
-      await signInAs(page, web, MANAGER);
-      await page.goto(`${web.base}/engagements`);
+      await signInAs(page, rig.web, MANAGER);
+      await page.goto(`${rig.web.base}/engagements`);
       await page.getByRole('button', { name: 'Refer a local authority' }).click();
       await expect(heading(page)).resolves.toBe('Refer a local authority');
       expect(await accessibilityViolations(page)).toEqual([]);
@@ -180,8 +111,8 @@ describeInBrowser(
     });
 
     it('shows an error summary for a referral with no local authority', async () => {
-      await signInAs(page, web, MANAGER);
-      await page.goto(`${web.base}/engagements/refer`);
+      await signInAs(page, rig.web, MANAGER);
+      await page.goto(`${rig.web.base}/engagements/refer`);
       await page.getByLabel('Service line').selectOption('POLITICAL_LEADERSHIP');
       await page.getByLabel('Financial year').selectOption('2022-23');
       await page
@@ -202,7 +133,7 @@ describeInBrowser(
     });
 
     it('shows coaching eligibility and the cap, and refuses a not-eligible LA without an override reason', async () => {
-      const { referLocalAuthority } = await scenario.ok(
+      const { referLocalAuthority } = await rig.scenario.ok(
         'manager',
         `mutation ($input: ReferLocalAuthorityInput!) { referLocalAuthority(input: $input) { id } }`,
         {
@@ -215,8 +146,8 @@ describeInBrowser(
           },
         },
       );
-      await signInAs(page, web, MANAGER);
-      await page.goto(`${web.base}/engagements/${referLocalAuthority.id}/approve`);
+      await signInAs(page, rig.web, MANAGER);
+      await page.goto(`${rig.web.base}/engagements/${referLocalAuthority.id}/approve`);
       // Sandwell holds one of coaching's 15 places in 2022-23.
       await expect(page.locator('#cap-position').innerText()).resolves.toBe(
         '1 place of 15 taken, 14 left.',
@@ -240,7 +171,7 @@ describeInBrowser(
     });
 
     it('gives a supplier no approval and the access-denied page at the referral form', async () => {
-      const { referLocalAuthority } = await scenario.ok(
+      const { referLocalAuthority } = await rig.scenario.ok(
         'manager',
         `mutation ($input: ReferLocalAuthorityInput!) { referLocalAuthority(input: $input) { id } }`,
         {
@@ -253,7 +184,7 @@ describeInBrowser(
           },
         },
       );
-      await signInAs(page, web, NORTH_STAR);
+      await signInAs(page, rig.web, NORTH_STAR);
       expect(pathOf(page)).toBe('/engagements');
       await expect(
         page.getByRole('button', { name: 'Refer a local authority' }).count(),
@@ -265,7 +196,7 @@ describeInBrowser(
       expect(listed).not.toContain('Sunderland');
       expect(await accessibilityViolations(page)).toEqual([]);
 
-      await page.goto(`${web.base}/engagements/${scenario.engagement.hartlepool}`);
+      await page.goto(`${rig.web.base}/engagements/${rig.scenario.engagement.hartlepool}`);
       await expect(page.locator('#engagement-status').innerText()).resolves.toBe('In delivery');
       await expect(page.getByRole('button', { name: 'Approve' }).count()).resolves.toBe(0);
       await expect(page.getByRole('button', { name: 'Withdraw' }).count()).resolves.toBe(0);
@@ -273,17 +204,17 @@ describeInBrowser(
       expect(await accessibilityViolations(page)).toEqual([]);
 
       // A referral not yet under a contract of theirs is not theirs to see.
-      const response = await page.goto(`${web.base}/engagements/${referLocalAuthority.id}`);
+      const response = await page.goto(`${rig.web.base}/engagements/${referLocalAuthority.id}`);
       expect([403, 404]).toContain(response?.status());
 
-      const refused = await page.goto(`${web.base}/engagements/refer`);
+      const refused = await page.goto(`${rig.web.base}/engagements/refer`);
       expect(refused?.status()).toBe(403);
       await expect(heading(page)).resolves.toBe('You do not have access to this page');
       expect(await accessibilityViolations(page)).toEqual([]);
     });
 
     it('declines a referral only with a reason', async () => {
-      const { referLocalAuthority } = await scenario.ok(
+      const { referLocalAuthority } = await rig.scenario.ok(
         'manager',
         `mutation ($input: ReferLocalAuthorityInput!) { referLocalAuthority(input: $input) { id } }`,
         {
@@ -296,8 +227,8 @@ describeInBrowser(
           },
         },
       );
-      await signInAs(page, web, MANAGER);
-      await page.goto(`${web.base}/engagements/${referLocalAuthority.id}`);
+      await signInAs(page, rig.web, MANAGER);
+      await page.goto(`${rig.web.base}/engagements/${referLocalAuthority.id}`);
       await page.getByRole('button', { name: 'Decline' }).click();
       expect(pathOf(page)).toBe(`/engagements/${referLocalAuthority.id}/decline`);
       expect(await accessibilityViolations(page)).toEqual([]);
@@ -318,12 +249,16 @@ describeInBrowser(
     });
 
     it('shows a move the api refuses (made meanwhile elsewhere) as an error summary', async () => {
-      const id = await scenario.approved('E08000037', 'POLITICAL_LEADERSHIP', scenario.contract.A1);
-      await signInAs(page, web, MANAGER);
-      await page.goto(`${web.base}/engagements/${id}`);
+      const id = await rig.scenario.approved(
+        'E08000037',
+        'POLITICAL_LEADERSHIP',
+        rig.scenario.contract.A1,
+      );
+      await signInAs(page, rig.web, MANAGER);
+      await page.goto(`${rig.web.base}/engagements/${id}`);
       await expect(page.locator('#engagement-status').innerText()).resolves.toBe('Approved');
       // Someone else starts delivery while the page is open.
-      await scenario.ok('manager', `mutation { startEngagement(id: "${id}") { status } }`);
+      await rig.scenario.ok('manager', `mutation { startEngagement(id: "${id}") { status } }`);
       await page.getByRole('button', { name: 'Start delivery' }).click();
       await expect(page.title()).resolves.toMatch(/^Error: /);
       await expect(page.getByRole('alert').innerText()).resolves.toContain('There is a problem');
@@ -335,8 +270,8 @@ describeInBrowser(
     });
 
     it('lists overdue items of 2022-23, each linking to its record', async () => {
-      await signInAs(page, web, MANAGER);
-      await page.goto(`${web.base}/programmes/${GOLDEN_PROGRAMME}/overdue?year=2022-23`);
+      await signInAs(page, rig.web, MANAGER);
+      await page.goto(`${rig.web.base}/programmes/${GOLDEN_PROGRAMME}/overdue?year=2022-23`);
       await expect(heading(page)).resolves.toBe('Overdue items 2022-23');
       // S7, Leeds's session planned for 19 December 2022, was due by 28 December 2022.
       const sessions = page.locator('#session-reports + table tbody');
@@ -345,20 +280,20 @@ describeInBrowser(
       await expect(sessions.innerText()).resolves.toContain('28 December 2022');
       await expect(
         sessions.getByRole('link', { name: /19 December 2022/ }).getAttribute('href'),
-      ).resolves.toBe(`/sessions/${scenario.session.S7}`);
+      ).resolves.toBe(`/sessions/${rig.scenario.session.S7}`);
       // Sunderland's follow-up review, 6 months after its final report of 16 January 2023.
       const followUps = page.locator('#follow-ups + table tbody');
       await expect(followUps.innerText()).resolves.toContain('16 July 2023');
       await expect(
         followUps.getByRole('link', { name: /Sunderland/ }).getAttribute('href'),
-      ).resolves.toBe(`/engagements/${scenario.engagement.sunderland}`);
+      ).resolves.toBe(`/engagements/${rig.scenario.engagement.sunderland}`);
       expect(await accessibilityViolations(page)).toEqual([]);
       await screenshot(page, 'overdue');
     });
 
     it('asks for the 2022-23 MI pack, follows it to DONE and downloads it through the web app', async () => {
-      await signInAs(page, web, MANAGER);
-      await page.goto(`${web.base}/programmes/${GOLDEN_PROGRAMME}/reports`);
+      await signInAs(page, rig.web, MANAGER);
+      await page.goto(`${rig.web.base}/programmes/${GOLDEN_PROGRAMME}/reports`);
       await expect(heading(page)).resolves.toBe('Reports');
       expect(await accessibilityViolations(page)).toEqual([]);
       await page.getByLabel('Monthly management information pack').check();
@@ -373,7 +308,8 @@ describeInBrowser(
 
       const deadline = Date.now() + 60_000;
       while ((await page.locator('#report-status').innerText()) !== 'Done') {
-        if (Date.now() > deadline) throw new Error(`the report was not built:\n${worker.output()}`);
+        if (Date.now() > deadline)
+          throw new Error(`the report was not built:\n${rig.worker.output()}`);
         const refresh = page.getByRole('button', { name: 'Refresh' });
         if ((await refresh.count()) > 0) await refresh.click();
         else await page.reload();
@@ -382,7 +318,7 @@ describeInBrowser(
       await expect(link.getAttribute('href')).resolves.toBe(`${pathOf(page)}/download`);
       expect(await accessibilityViolations(page)).toEqual([]);
       await screenshot(page, 'report');
-      const file = await page.request.get(`${web.base}${pathOf(page)}/download`);
+      const file = await page.request.get(`${rig.web.base}${pathOf(page)}/download`);
       expect(file.status()).toBe(200);
       expect(file.headers()['content-type']).toBe(
         'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -391,13 +327,13 @@ describeInBrowser(
       // An xlsx is a zip: it starts "PK".
       expect((await file.body()).subarray(0, 2).toString()).toBe('PK');
 
-      await page.goto(`${web.base}/programmes/${GOLDEN_PROGRAMME}/reports`);
+      await page.goto(`${rig.web.base}/programmes/${GOLDEN_PROGRAMME}/reports`);
       await expect(page.locator('tbody').innerText()).resolves.toContain('Done');
     });
 
     it('refuses a supplier the programme’s reports', async () => {
-      await signInAs(page, web, NORTH_STAR);
-      const response = await page.goto(`${web.base}/programmes/${GOLDEN_PROGRAMME}/reports`);
+      await signInAs(page, rig.web, NORTH_STAR);
+      const response = await page.goto(`${rig.web.base}/programmes/${GOLDEN_PROGRAMME}/reports`);
       expect(response?.status()).toBe(403);
       await expect(heading(page)).resolves.toBe('You do not have access to this page');
     });

@@ -1,19 +1,11 @@
-import {
-  createTestDatabase,
-  testEnvironment,
-  type TestDatabase,
-} from '@la-tracker/platform/testing';
-import type { Browser, Page } from 'playwright-core';
-import { startApi, type RunningApi } from '../support/api';
+import type { Page } from 'playwright-core';
 import {
   accessibilityViolations,
   collectPageProblems,
   describeInBrowser,
-  launchBrowser,
   signInAs,
 } from '../support/browser';
-import { buildGoldenScenario } from '../support/golden-scenario';
-import { startWeb, type RunningWeb } from '../support/web';
+import { useWebRig } from '../support/web-rig';
 
 /** Pages of one shape (the same path with other ids, the same query keys) are visited twice at most. */
 function pageShape(url: URL): string {
@@ -48,25 +40,7 @@ interface Visit {
  * are covered as soon as a link reaches them.
  */
 describeInBrowser('every page each role can reach', () => {
-  let database: TestDatabase;
-  let api: RunningApi;
-  let web: RunningWeb;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    api = await startApi({ databaseUrl: database.url, redisUrl: testEnvironment().redisUrl });
-    await buildGoldenScenario(api, database.url);
-    web = await startWeb(api, database.url);
-    browser = await launchBrowser();
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await web?.stop();
-    await api?.stop();
-    await database?.drop();
-  });
+  const rig = useWebRig({ scenario: true });
 
   const crawl = async (page: Page): Promise<Visit[]> => {
     const problems = collectPageProblems(page);
@@ -78,11 +52,11 @@ describeInBrowser('every page each role can reach', () => {
       const path = queue.shift()!;
       if (visited.has(path)) continue;
       visited.add(path);
-      const shape = pageShape(new URL(path, web.base));
+      const shape = pageShape(new URL(path, rig.web.base));
       if ((seen.get(shape) ?? 0) >= PAGES_PER_SHAPE) continue;
       seen.set(shape, (seen.get(shape) ?? 0) + 1);
       problems.length = 0;
-      const response = await page.goto(`${web.base}${path}`);
+      const response = await page.goto(`${rig.web.base}${path}`);
       visits.push({
         path,
         status: response?.status() ?? 0,
@@ -95,8 +69,8 @@ describeInBrowser('every page each role can reach', () => {
           links.map((link) => link.getAttribute('href') ?? ''),
         );
       for (const href of hrefs) {
-        const url = new URL(href, `${web.base}${path}`);
-        if (url.origin !== web.base || NOT_A_PAGE.test(url.pathname)) continue;
+        const url = new URL(href, `${rig.web.base}${path}`);
+        if (url.origin !== rig.web.base || NOT_A_PAGE.test(url.pathname)) continue;
         const next = url.pathname + url.search;
         if (!visited.has(next)) queue.push(next);
       }
@@ -112,9 +86,9 @@ describeInBrowser('every page each role can reach', () => {
   ])(
     '%s: every page opens, with no accessibility violations',
     async (label, least) => {
-      const page = await browser.newPage();
+      const page = await rig.browser.newPage();
       try {
-        await signInAs(page, web, label);
+        await signInAs(page, rig.web, label);
         const visits = await crawl(page);
         // Reached when written: admin and manager 31 pages, supplier 22, adviser 7. Far fewer
         // means links have gone missing.

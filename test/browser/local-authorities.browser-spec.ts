@@ -1,20 +1,12 @@
-import {
-  createTestDatabase,
-  testEnvironment,
-  type TestDatabase,
-} from '@la-tracker/platform/testing';
-import type { Browser, Page } from 'playwright-core';
-import { startApi, type RunningApi } from '../support/api';
+import type { Page } from 'playwright-core';
 import {
   accessibilityViolations,
-  collectPageProblems,
   describeInBrowser,
-  launchBrowser,
   screenshot,
   signInAs,
 } from '../support/browser';
-import { buildGoldenScenario, GOLDEN_LA, type GoldenScenario } from '../support/golden-scenario';
-import { startWeb, type RunningWeb } from '../support/web';
+import { GOLDEN_LA } from '../support/golden-scenario';
+import { freshPageEachTest, useWebRig } from '../support/web-rig';
 
 const ADVISER = 'Regional adviser: North East';
 const MANAGER = 'Programme manager: Local Authority and Political Leadership Support';
@@ -50,46 +42,20 @@ const tableRows = async (page: Page, caption: string): Promise<string[][]> => {
 };
 
 describeInBrowser('the web app in a browser: local authorities', () => {
-  let database: TestDatabase;
-  let api: RunningApi;
-  let web: RunningWeb;
-  let browser: Browser;
+  const rig = useWebRig({ scenario: true });
   let page: Page;
-  let problems: string[];
-  let golden: GoldenScenario;
+  freshPageEachTest(rig, (fresh) => (page = fresh));
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    api = await startApi({ databaseUrl: database.url, redisUrl: testEnvironment().redisUrl });
-    golden = await buildGoldenScenario(api, database.url);
     // Hartlepool's inspections are Ofsted's (the March 2024 outcomes file the database is seeded
     // with); a concern recorded by its programme manager makes it eligible for lot 7.
-    await golden.ok('manager', RECORD_CONCERN, {
+    await rig.scenario.ok('manager', RECORD_CONCERN, {
       input: { localAuthorityCode: GOLDEN_LA.hartlepool, note: CONCERN },
     });
-    web = await startWeb(api, database.url);
-    browser = await launchBrowser();
-  });
-
-  beforeEach(async () => {
-    page = await browser.newPage();
-    problems = collectPageProblems(page);
-  });
-
-  afterEach(async () => {
-    expect(problems).toEqual([]);
-    await page.close();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await web?.stop();
-    await api?.stop();
-    await database?.drop();
   });
 
   it("lists a North East adviser's 12 LAs with their grade, eligibility and support", async () => {
-    await signInAs(page, web, ADVISER);
+    await signInAs(page, rig.web, ADVISER);
     expect(new URL(page.url()).pathname).toBe('/local-authorities');
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
       'Local authorities',
@@ -124,7 +90,7 @@ describeInBrowser('the web app in a browser: local authorities', () => {
   });
 
   it('searches by name with a plain form (no JavaScript needed)', async () => {
-    await signInAs(page, web, ADVISER);
+    await signInAs(page, rig.web, ADVISER);
     await page.getByLabel('Name or code').fill('tyne');
     await page.getByRole('button', { name: 'Show local authorities' }).click();
     expect(new URL(page.url()).searchParams.get('search')).toBe('tyne');
@@ -137,7 +103,7 @@ describeInBrowser('the web app in a browser: local authorities', () => {
   });
 
   it("shows Hartlepool's inspections, eligibility, support and timeline", async () => {
-    await signInAs(page, web, ADVISER);
+    await signInAs(page, rig.web, ADVISER);
     await page.getByRole('link', { name: 'Hartlepool' }).click();
     expect(new URL(page.url()).pathname).toBe(`/local-authorities/${GOLDEN_LA.hartlepool}`);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Hartlepool');
@@ -201,8 +167,8 @@ describeInBrowser('the web app in a browser: local authorities', () => {
   });
 
   it("answers the not-found page when an adviser opens another region's LA", async () => {
-    await signInAs(page, web, ADVISER);
-    const response = await page.goto(`${web.base}/local-authorities/${GOLDEN_LA.leeds}`);
+    await signInAs(page, rig.web, ADVISER);
+    const response = await page.goto(`${rig.web.base}/local-authorities/${GOLDEN_LA.leeds}`);
     expect(response?.status()).toBe(404);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
       'Page not found',
@@ -212,16 +178,16 @@ describeInBrowser('the web app in a browser: local authorities', () => {
   });
 
   it('finds an LA by its DfE code, and answers not found for a code no LA has', async () => {
-    await signInAs(page, web, ADVISER);
-    await page.goto(`${web.base}/local-authorities/805`);
+    await signInAs(page, rig.web, ADVISER);
+    await page.goto(`${rig.web.base}/local-authorities/805`);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Hartlepool');
-    const response = await page.goto(`${web.base}/local-authorities/E06999999`);
+    const response = await page.goto(`${rig.web.base}/local-authorities/E06999999`);
     expect(response?.status()).toBe(404);
   });
 
   it('shows a supplier no eligibility, and only its own support', async () => {
-    await signInAs(page, web, SUPPLIER);
-    await page.goto(`${web.base}/local-authorities?region=E12000001`);
+    await signInAs(page, rig.web, SUPPLIER);
+    await page.goto(`${rig.web.base}/local-authorities?region=E12000001`);
     const headers = await page
       .getByRole('table', { name: 'Local authorities and their status' })
       .locator('thead th')
@@ -241,9 +207,9 @@ describeInBrowser('the web app in a browser: local authorities', () => {
   });
 
   it('links an LA that was split up to its successors, and back', async () => {
-    await signInAs(page, web, MANAGER);
+    await signInAs(page, rig.web, MANAGER);
     // Cumbria was replaced by Cumberland and Westmorland and Furness on 1 April 2023 (SPEC §3).
-    await page.goto(`${web.base}/local-authorities/E10000006`);
+    await page.goto(`${rig.web.base}/local-authorities/E10000006`);
     const details = await page.locator('.govuk-summary-list').innerText();
     expect(details).toContain('31 March 2023');
     await page.getByRole('link', { name: 'Westmorland and Furness' }).click();
@@ -259,8 +225,8 @@ describeInBrowser('the web app in a browser: local authorities', () => {
   });
 
   it('pages through every LA in England for a programme manager, forward and back', async () => {
-    await signInAs(page, web, MANAGER);
-    await page.goto(`${web.base}/local-authorities`);
+    await signInAs(page, rig.web, MANAGER);
+    await page.goto(`${rig.web.base}/local-authorities`);
     const first = await tableRows(page, 'Local authorities and their status');
     expect(first).toHaveLength(40);
     await page.getByRole('link', { name: /Next/ }).click();

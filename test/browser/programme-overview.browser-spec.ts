@@ -1,20 +1,12 @@
-import {
-  createTestDatabase,
-  testEnvironment,
-  type TestDatabase,
-} from '@la-tracker/platform/testing';
-import type { Browser, Page } from 'playwright-core';
-import { startApi, type RunningApi } from '../support/api';
+import type { Page } from 'playwright-core';
 import {
   accessibilityViolations,
-  collectPageProblems,
   describeInBrowser,
-  launchBrowser,
   screenshot,
   signInAs,
 } from '../support/browser';
-import { buildGoldenScenario, GOLDEN_LA, GOLDEN_PROGRAMME } from '../support/golden-scenario';
-import { startWeb, type RunningWeb } from '../support/web';
+import { GOLDEN_LA, GOLDEN_PROGRAMME } from '../support/golden-scenario';
+import { freshPageEachTest, useWebRig } from '../support/web-rig';
 
 const MANAGER = 'Programme manager: Local Authority and Political Leadership Support';
 const SUPPLIER = 'Supplier: North Star Leadership Ltd';
@@ -34,40 +26,12 @@ const rowOf = async (page: Page, caption: RegExp, header: string) => {
  * and its hex map, in a browser; a supplier may see neither.
  */
 describeInBrowser('the programme overview and map in a browser', () => {
-  let database: TestDatabase;
-  let api: RunningApi;
-  let web: RunningWeb;
-  let browser: Browser;
+  const rig = useWebRig({ scenario: true });
   let page: Page;
-  let problems: string[];
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    api = await startApi({ databaseUrl: database.url, redisUrl: testEnvironment().redisUrl });
-    await buildGoldenScenario(api, database.url);
-    web = await startWeb(api, database.url);
-    browser = await launchBrowser();
-  }, 180_000);
-
-  beforeEach(async () => {
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    problems = collectPageProblems(page);
-  });
-
-  afterEach(async () => {
-    expect(problems).toEqual([]);
-    await page.close();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await web?.stop();
-    await api?.stop();
-    await database?.drop();
-  });
+  freshPageEachTest(rig, (fresh) => (page = fresh), { viewport: { width: 1280, height: 900 } });
 
   it('shows a manager the year’s delivery, spend and reach, as the reference scenario has them', async () => {
-    await signInAs(page, web, MANAGER);
+    await signInAs(page, rig.web, MANAGER);
     await page
       .getByRole('link', { name: 'Local Authority and Political Leadership Support' })
       .click();
@@ -160,8 +124,8 @@ describeInBrowser('the programme overview and map in a browser', () => {
   });
 
   it('draws the year’s LAs on a hex map in each colouring, each hex opening its LA', async () => {
-    await signInAs(page, web, MANAGER);
-    await page.goto(`${web.base}${OVERVIEW}?year=2022-23`);
+    await signInAs(page, rig.web, MANAGER);
+    await page.goto(`${rig.web.base}${OVERVIEW}?year=2022-23`);
     await page.getByRole('link', { name: 'Map of local authorities in 2022-23' }).click();
     expect(new URL(page.url()).pathname).toBe(`${OVERVIEW}/map`);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
@@ -218,8 +182,8 @@ describeInBrowser('the programme overview and map in a browser', () => {
   });
 
   it('answers a year that is not a financial year with “page not found”', async () => {
-    await signInAs(page, web, MANAGER);
-    const response = await page.goto(`${web.base}${OVERVIEW}?year=2022-24`);
+    await signInAs(page, rig.web, MANAGER);
+    const response = await page.goto(`${rig.web.base}${OVERVIEW}?year=2022-24`);
     expect(response?.status()).toBe(404);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
       'Page not found',
@@ -227,14 +191,14 @@ describeInBrowser('the programme overview and map in a browser', () => {
   });
 
   it('refuses a supplier the overview and the map', async () => {
-    await signInAs(page, web, SUPPLIER);
-    const overview = await page.goto(`${web.base}${OVERVIEW}?year=2022-23`);
+    await signInAs(page, rig.web, SUPPLIER);
+    const overview = await page.goto(`${rig.web.base}${OVERVIEW}?year=2022-23`);
     expect(overview?.status()).toBe(403);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
       'You do not have access to this page',
     );
     expect(await accessibilityViolations(page)).toEqual([]);
-    const map = await page.goto(`${web.base}${OVERVIEW}/map?year=2022-23`);
+    const map = await page.goto(`${rig.web.base}${OVERVIEW}/map?year=2022-23`);
     expect(map?.status()).toBe(403);
   });
 });

@@ -1,20 +1,11 @@
-import {
-  createTestDatabase,
-  testEnvironment,
-  type TestDatabase,
-} from '@la-tracker/platform/testing';
-import type { Browser, Page } from 'playwright-core';
-import { startApi, type RunningApi } from '../support/api';
+import type { Page } from 'playwright-core';
 import {
   accessibilityViolations,
-  collectPageProblems,
   describeInBrowser,
-  launchBrowser,
   screenshot,
   signInAs,
 } from '../support/browser';
-import { buildGoldenScenario, type GoldenScenario } from '../support/golden-scenario';
-import { startWeb, type RunningWeb } from '../support/web';
+import { freshPageEachTest, useWebRig } from '../support/web-rig';
 
 const SUPPLIER = 'Supplier: North Star Leadership Ltd';
 const MANAGER = 'Programme manager: Local Authority and Political Leadership Support';
@@ -44,44 +35,15 @@ const rowsOf = (page: Page, caption: string) =>
 const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
 
 describeInBrowser('sessions in a browser: suppliers record and submit, managers sign off', () => {
-  let database: TestDatabase;
-  let api: RunningApi;
-  let web: RunningWeb;
-  let browser: Browser;
-  let scenario: GoldenScenario;
+  const rig = useWebRig({ scenario: true });
   let page: Page;
-  let problems: string[];
+  freshPageEachTest(rig, (fresh) => (page = fresh));
   /** The session North Star records and submits in the first journey. */
   let recorded: string;
 
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    api = await startApi({ databaseUrl: database.url, redisUrl: testEnvironment().redisUrl });
-    scenario = await buildGoldenScenario(api, database.url);
-    web = await startWeb(api, database.url);
-    browser = await launchBrowser();
-  });
-
-  beforeEach(async () => {
-    page = await browser.newPage();
-    problems = collectPageProblems(page);
-  });
-
-  afterEach(async () => {
-    expect(problems).toEqual([]);
-    await page.close();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await web?.stop();
-    await api?.stop();
-    await database?.drop();
-  });
-
   it('lets North Star record a cohort session for Hartlepool and Middlesbrough, check it and submit it', async () => {
-    await signInAs(page, web, SUPPLIER);
-    await page.goto(`${web.base}/sessions`);
+    await signInAs(page, rig.web, SUPPLIER);
+    await page.goto(`${rig.web.base}/sessions`);
     expect(await accessibilityViolations(page)).toEqual([]);
     // The reference scenario's seven sessions are all North Star's.
     await expect(page.getByRole('table').locator('caption').textContent()).resolves.toBe(
@@ -178,8 +140,8 @@ describeInBrowser('sessions in a browser: suppliers record and submit, managers 
   });
 
   it('lets the manager approve it, costed at contract A1’s £1,250.00 a session', async () => {
-    await signInAs(page, web, MANAGER);
-    await page.goto(`${web.base}${recorded}`);
+    await signInAs(page, rig.web, MANAGER);
+    await page.goto(`${rig.web.base}${recorded}`);
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Approve the session' }).click();
     await expect(page.locator('.govuk-notification-banner').textContent()).resolves.toContain(
@@ -193,8 +155,8 @@ describeInBrowser('sessions in a browser: suppliers record and submit, managers 
   });
 
   it('lets the manager send S3 back only with a reason, which the supplier then reads', async () => {
-    await signInAs(page, web, MANAGER);
-    await page.goto(`${web.base}/sessions/${scenario.session.S3}`);
+    await signInAs(page, rig.web, MANAGER);
+    await page.goto(`${rig.web.base}/sessions/${rig.scenario.session.S3}`);
     await expect(heading(page)).resolves.toBe('Session on 13 September 2022');
     await page.getByRole('button', { name: 'Send it back' }).click();
     await expect(page.title()).resolves.toMatch(/^Error: /);
@@ -216,8 +178,8 @@ describeInBrowser('sessions in a browser: suppliers record and submit, managers 
     );
 
     await page.context().clearCookies();
-    await signInAs(page, web, SUPPLIER);
-    await page.goto(`${web.base}/sessions/${scenario.session.S3}`);
+    await signInAs(page, rig.web, SUPPLIER);
+    await page.goto(`${rig.web.base}/sessions/${rig.scenario.session.S3}`);
     await expect(page.locator('.govuk-inset-text').textContent()).resolves.toContain(
       'Add the councillors who came',
     );
@@ -231,8 +193,8 @@ describeInBrowser('sessions in a browser: suppliers record and submit, managers 
   });
 
   it('lets North Star correct the session sent back and submit it again', async () => {
-    await signInAs(page, web, SUPPLIER);
-    await page.goto(`${web.base}/sessions/${scenario.session.S3}`);
+    await signInAs(page, rig.web, SUPPLIER);
+    await page.goto(`${rig.web.base}/sessions/${rig.scenario.session.S3}`);
     await page.getByRole('button', { name: 'Change the report' }).click();
     await expect(heading(page)).resolves.toBe('Change the session');
     await expect(page.getByLabel('Lead members from Leeds').inputValue()).resolves.toBe('1');
@@ -242,7 +204,7 @@ describeInBrowser('sessions in a browser: suppliers record and submit, managers 
     await page.getByLabel('Councillors from Leeds').fill('2');
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('button', { name: 'Record and submit' }).click();
-    expect(new URL(page.url()).pathname).toBe(`/sessions/${scenario.session.S3}`);
+    expect(new URL(page.url()).pathname).toBe(`/sessions/${rig.scenario.session.S3}`);
     await expect(page.locator('.govuk-notification-banner').textContent()).resolves.toContain(
       'Session submitted for approval',
     );
@@ -253,8 +215,8 @@ describeInBrowser('sessions in a browser: suppliers record and submit, managers 
   });
 
   it('filters the list by status', async () => {
-    await signInAs(page, web, MANAGER);
-    await page.goto(`${web.base}/sessions`);
+    await signInAs(page, rig.web, MANAGER);
+    await page.goto(`${rig.web.base}/sessions`);
     await page.getByLabel('Status').selectOption('PLANNED');
     await page.getByRole('button', { name: 'Apply filters' }).click();
     // S7: Leeds, planned for 19 December 2022, due by 28 December.
@@ -275,8 +237,8 @@ describeInBrowser('sessions in a browser: suppliers record and submit, managers 
   });
 
   it('lets North Star record the session it planned for Leeds (S7)', async () => {
-    await signInAs(page, web, SUPPLIER);
-    await page.goto(`${web.base}/sessions/${scenario.session.S7}`);
+    await signInAs(page, rig.web, SUPPLIER);
+    await page.goto(`${rig.web.base}/sessions/${rig.scenario.session.S7}`);
     await expect(page.locator('#status').textContent()).resolves.toContain('Overdue');
     await page.getByRole('button', { name: 'Record this session' }).click();
     await expect(heading(page)).resolves.toBe('Record a session');
@@ -290,7 +252,7 @@ describeInBrowser('sessions in a browser: suppliers record and submit, managers 
     await page.getByLabel('Lead members from Leeds').fill('1');
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('button', { name: 'Record as a draft' }).click();
-    expect(new URL(page.url()).pathname).toBe(`/sessions/${scenario.session.S7}`);
+    expect(new URL(page.url()).pathname).toBe(`/sessions/${rig.scenario.session.S7}`);
     await expect(page.locator('.govuk-notification-banner').textContent()).resolves.toContain(
       'Session recorded as a draft',
     );
@@ -305,8 +267,8 @@ describeInBrowser('sessions in a browser: suppliers record and submit, managers 
   });
 
   it('shows the api’s refusal of a plan beside the date', async () => {
-    await signInAs(page, web, SUPPLIER);
-    await page.goto(`${web.base}/sessions/record`);
+    await signInAs(page, rig.web, SUPPLIER);
+    await page.goto(`${rig.web.base}/sessions/record`);
     await page.getByLabel('Hartlepool').check();
     await page.getByRole('button', { name: 'Plan a session' }).click();
     await expect(heading(page)).resolves.toBe('Plan a session');
@@ -324,14 +286,14 @@ describeInBrowser('sessions in a browser: suppliers record and submit, managers 
   });
 
   it('does not show a regional adviser the form to record a session', async () => {
-    await signInAs(page, web, ADVISER);
-    const response = await page.goto(`${web.base}/sessions/record`);
+    await signInAs(page, rig.web, ADVISER);
+    const response = await page.goto(`${rig.web.base}/sessions/record`);
     expect(response?.status()).toBe(403);
     await expect(heading(page)).resolves.toBe('You do not have access to this page');
     expect(await accessibilityViolations(page)).toEqual([]);
 
     // A North East session they may read, without its cost or anything to do.
-    await page.goto(`${web.base}/sessions/${scenario.session.S1}`);
+    await page.goto(`${rig.web.base}/sessions/${rig.scenario.session.S1}`);
     await expect(heading(page)).resolves.toBe('Session on 14 June 2022');
     await expect(page.locator('.govuk-summary-list').textContent()).resolves.not.toContain('Cost');
     await expect(page.locator('main form').count()).resolves.toBe(0);
@@ -345,10 +307,10 @@ describeInBrowser('sessions in a browser: suppliers record and submit, managers 
   });
 
   it('shows every problem of an uploaded spreadsheet by row, and records nothing', async () => {
-    await signInAs(page, web, SUPPLIER);
-    await page.goto(`${web.base}/sessions/upload`);
+    await signInAs(page, rig.web, SUPPLIER);
+    await page.goto(`${rig.web.base}/sessions/upload`);
     expect(await accessibilityViolations(page)).toEqual([]);
-    const template = await page.request.get(`${web.base}/sessions/upload/template.xlsx`);
+    const template = await page.request.get(`${rig.web.base}/sessions/upload/template.xlsx`);
     expect(template.status()).toBe(200);
     expect(template.headers()['content-type']).toContain('spreadsheetml');
 
@@ -379,15 +341,15 @@ describeInBrowser('sessions in a browser: suppliers record and submit, managers 
     await screenshot(page, 'upload-errors');
 
     // Nothing was recorded: the file's good session is not there either.
-    await page.goto(`${web.base}/sessions`);
+    await page.goto(`${rig.web.base}/sessions`);
     await expect(page.getByRole('table').locator('caption').textContent()).resolves.toBe(
       '8 sessions',
     );
   });
 
   it('records the sessions of a good spreadsheet, and refuses files too big or without the form’s token', async () => {
-    await signInAs(page, web, SUPPLIER);
-    await page.goto(`${web.base}/sessions/upload`);
+    await signInAs(page, rig.web, SUPPLIER);
+    await page.goto(`${rig.web.base}/sessions/upload`);
     await page.getByLabel('Spreadsheet of sessions').setInputFiles({
       name: 'big.csv',
       mimeType: 'text/csv',
@@ -409,13 +371,13 @@ describeInBrowser('sessions in a browser: suppliers record and submit, managers 
       ),
     };
     // A form posted from elsewhere carries no token: refused before the api hears of it.
-    const forged = await page.request.post(`${web.base}/sessions/upload`, {
+    const forged = await page.request.post(`${rig.web.base}/sessions/upload`, {
       multipart: { file },
       maxRedirects: 0,
     });
     expect(forged.status()).toBe(403);
     expect(await forged.text()).toContain('This form has expired');
-    const tooBig = await page.request.post(`${web.base}/sessions/upload`, {
+    const tooBig = await page.request.post(`${rig.web.base}/sessions/upload`, {
       multipart: { file: { ...file, buffer: Buffer.alloc(300 * 1024, 'x') } },
       maxRedirects: 0,
     });
@@ -435,8 +397,8 @@ describeInBrowser('sessions in a browser: suppliers record and submit, managers 
   });
 
   it('lets North Star submit its December 2022 return, the manager send it back and then accept it', async () => {
-    await signInAs(page, web, SUPPLIER);
-    await page.goto(`${web.base}/monthly-returns`);
+    await signInAs(page, rig.web, SUPPLIER);
+    await page.goto(`${rig.web.base}/monthly-returns`);
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Submit a monthly return' }).click();
     await expect(heading(page)).resolves.toBe('Submit a monthly return');
@@ -482,8 +444,8 @@ describeInBrowser('sessions in a browser: suppliers record and submit, managers 
     const returnPath = new URL(page.url()).pathname;
 
     await page.context().clearCookies();
-    await signInAs(page, web, MANAGER);
-    await page.goto(`${web.base}${returnPath}`);
+    await signInAs(page, rig.web, MANAGER);
+    await page.goto(`${rig.web.base}${returnPath}`);
     await page.getByRole('button', { name: 'Send it back' }).click();
     await expect(page.getByRole('alert').textContent()).resolves.toContain(
       'Enter why you are sending it back',
@@ -494,8 +456,8 @@ describeInBrowser('sessions in a browser: suppliers record and submit, managers 
     await expect(page.locator('#status').textContent()).resolves.toContain('Returned');
 
     await page.context().clearCookies();
-    await signInAs(page, web, SUPPLIER);
-    await page.goto(`${web.base}${returnPath}`);
+    await signInAs(page, rig.web, SUPPLIER);
+    await page.goto(`${rig.web.base}${returnPath}`);
     await expect(page.locator('.govuk-inset-text').textContent()).resolves.toContain(
       'Spend should include travel',
     );
@@ -508,8 +470,8 @@ describeInBrowser('sessions in a browser: suppliers record and submit, managers 
     await expect(page.getByRole('button', { name: 'Accept the return' }).count()).resolves.toBe(0);
 
     await page.context().clearCookies();
-    await signInAs(page, web, MANAGER);
-    await page.goto(`${web.base}/monthly-returns`);
+    await signInAs(page, rig.web, MANAGER);
+    await page.goto(`${rig.web.base}/monthly-returns`);
     await expect(rowsOf(page, '1 return')).resolves.toEqual([
       [
         'December 2022, North Star Leadership Ltd',
@@ -528,15 +490,15 @@ describeInBrowser('sessions in a browser: suppliers record and submit, managers 
   });
 
   it('does not show the manager the form to submit a return', async () => {
-    await signInAs(page, web, MANAGER);
-    const response = await page.goto(`${web.base}/monthly-returns/new`);
+    await signInAs(page, rig.web, MANAGER);
+    const response = await page.goto(`${rig.web.base}/monthly-returns/new`);
     expect(response?.status()).toBe(403);
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 
   it('lists the coaching hours a supplier has delivered, and the diagnostics a manager may see', async () => {
-    await signInAs(page, web, SUPPLIER);
-    await page.goto(`${web.base}/sessions`);
+    await signInAs(page, rig.web, SUPPLIER);
+    await page.goto(`${rig.web.base}/sessions`);
     await page.getByRole('link', { name: 'coaching hours' }).click();
     await expect(heading(page)).resolves.toBe('Coaching hours');
     // Sandwell's 10 hours, less S4–S6 (75 + 50 + 60 minutes): 6 h 55 min left.
@@ -552,14 +514,14 @@ describeInBrowser('sessions in a browser: suppliers record and submit, managers 
     ]);
     expect(await accessibilityViolations(page)).toEqual([]);
     // North Star runs no diagnostics: Corporate Parenting Partners' Sunderland one is not theirs.
-    await page.goto(`${web.base}/sessions/diagnostics`);
+    await page.goto(`${rig.web.base}/sessions/diagnostics`);
     await expect(page.locator('main').textContent()).resolves.toContain(
       'There are no diagnostics to show.',
     );
 
     await page.context().clearCookies();
-    await signInAs(page, web, MANAGER);
-    await page.goto(`${web.base}/sessions/diagnostics`);
+    await signInAs(page, rig.web, MANAGER);
+    await page.goto(`${rig.web.base}/sessions/diagnostics`);
     await expect(rowsOf(page, '1 diagnostic')).resolves.toEqual([
       [
         'Sunderland: its engagement',

@@ -1,20 +1,11 @@
-import {
-  createTestDatabase,
-  testEnvironment,
-  type TestDatabase,
-} from '@la-tracker/platform/testing';
-import type { Browser, Page } from 'playwright-core';
-import { startApi, type RunningApi } from '../support/api';
+import type { Page } from 'playwright-core';
 import {
   accessibilityViolations,
-  collectPageProblems,
   describeInBrowser,
-  launchBrowser,
   screenshot,
   signInAs,
 } from '../support/browser';
-import { insertSupplier } from '../support/suppliers';
-import { startWeb, type RunningWeb } from '../support/web';
+import { freshPageEachTest, useWebRig } from '../support/web-rig';
 
 const sectionsOf = async (page: Page) =>
   (await page.getByRole('navigation', { name: 'Sections' }).getByRole('link').allInnerTexts()).map(
@@ -22,40 +13,12 @@ const sectionsOf = async (page: Page) =>
   );
 
 describeInBrowser('the web app in a browser: signing in as each role', () => {
-  let database: TestDatabase;
-  let api: RunningApi;
-  let web: RunningWeb;
-  let browser: Browser;
+  const rig = useWebRig({ suppliers: ['North Star Leadership Ltd'] });
   let page: Page;
-  let problems: string[];
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    api = await startApi({ databaseUrl: database.url, redisUrl: testEnvironment().redisUrl });
-    await insertSupplier(database.url, 'North Star Leadership Ltd');
-    web = await startWeb(api, database.url);
-    browser = await launchBrowser();
-  });
-
-  beforeEach(async () => {
-    page = await browser.newPage();
-    problems = collectPageProblems(page);
-  });
-
-  afterEach(async () => {
-    expect(problems).toEqual([]);
-    await page.close();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await web?.stop();
-    await api?.stop();
-    await database?.drop();
-  });
+  freshPageEachTest(rig, (fresh) => (page = fresh));
 
   it('sends someone not signed in to sign in, then back to the page they wanted', async () => {
-    await page.goto(`${web.base}/programmes`);
+    await page.goto(`${rig.web.base}/programmes`);
     expect(new URL(page.url()).pathname).toBe('/sign-in');
     expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'sign-in');
@@ -66,7 +29,7 @@ describeInBrowser('the web app in a browser: signing in as each role', () => {
   });
 
   it('publishes an accessibility statement that anyone can read', async () => {
-    await page.goto(`${web.base}/sign-in`);
+    await page.goto(`${rig.web.base}/sign-in`);
     await page.getByRole('link', { name: 'Accessibility' }).click();
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
       'Accessibility statement for LA Delivery Tracker',
@@ -75,7 +38,7 @@ describeInBrowser('the web app in a browser: signing in as each role', () => {
   });
 
   it('says what is wrong when no one is chosen, with an error summary', async () => {
-    await page.goto(`${web.base}/sign-in`);
+    await page.goto(`${rig.web.base}/sign-in`);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page.title()).resolves.toMatch(/^Error: /);
     const summary = page.getByRole('alert');
@@ -86,7 +49,7 @@ describeInBrowser('the web app in a browser: signing in as each role', () => {
   it('shows a programme manager their programme and their sections', async () => {
     await signInAs(
       page,
-      web,
+      rig.web,
       'Programme manager: Local Authority and Political Leadership Support',
     );
     expect(new URL(page.url()).pathname).toBe('/programmes');
@@ -106,14 +69,14 @@ describeInBrowser('the web app in a browser: signing in as each role', () => {
   });
 
   it('starts a regional adviser at their LAs and a supplier at their engagements', async () => {
-    await signInAs(page, web, 'Regional adviser: North East');
+    await signInAs(page, rig.web, 'Regional adviser: North East');
     expect(new URL(page.url()).pathname).toBe('/local-authorities');
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
       'Local authorities',
     );
     await expect(sectionsOf(page)).resolves.toEqual(['Local authorities', 'API tokens']);
     await page.context().clearCookies();
-    await signInAs(page, web, 'Supplier: North Star Leadership Ltd');
+    await signInAs(page, rig.web, 'Supplier: North Star Leadership Ltd');
     expect(new URL(page.url()).pathname).toBe('/engagements');
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
       'Engagements',
@@ -128,10 +91,10 @@ describeInBrowser('the web app in a browser: signing in as each role', () => {
   });
 
   it('signs out, after which pages need sign-in again', async () => {
-    await signInAs(page, web, 'Admin');
+    await signInAs(page, rig.web, 'Admin');
     await page.getByRole('button', { name: 'Sign out' }).click();
     expect(new URL(page.url()).pathname).toBe('/sign-in');
-    await page.goto(`${web.base}/programmes`);
+    await page.goto(`${rig.web.base}/programmes`);
     expect(new URL(page.url()).pathname).toBe('/sign-in');
   });
 });
