@@ -1,5 +1,10 @@
 import { ApiError } from '../api/api-client';
-import { formErrorsOf, isFormRefusal } from './form-errors';
+import {
+  formErrorsFromProblems,
+  formErrorsOf,
+  isFormRefusal,
+  parseReturnReason,
+} from './form-errors';
 
 describe('formErrorsOf', () => {
   const fields = { deliveredOn: 'delivered-on', durationMinutes: 'duration', topic: 'topic' };
@@ -72,5 +77,34 @@ describe('isFormRefusal', () => {
     expect(isFormRefusal(new ApiError('FORBIDDEN', 'no'))).toBe(false);
     expect(isFormRefusal(new ApiError('NOT_FOUND', 'no'))).toBe(false);
     expect(isFormRefusal(new Error('no'))).toBe(false);
+  });
+});
+
+describe('formErrorsFromProblems', () => {
+  it('links each problem to its field and keeps the first per field', () => {
+    expect(
+      formErrorsFromProblems([
+        { field: 'hours', message: 'First' },
+        { field: 'hours', message: 'Second' },
+      ]),
+    ).toEqual({
+      errorList: [
+        { text: 'First', href: '#hours' },
+        { text: 'Second', href: '#hours' },
+      ],
+      byField: { hours: { text: 'First' } },
+    });
+  });
+});
+
+describe('parseReturnReason', () => {
+  it('needs words', () => {
+    expect(parseReturnReason({ reason: '  ' })).toEqual({
+      problem: 'Enter why you are sending it back',
+    });
+    expect(parseReturnReason({})).toEqual({ problem: 'Enter why you are sending it back' });
+    expect(parseReturnReason({ reason: ' Add the councillors ' })).toEqual({
+      reason: 'Add the councillors',
+    });
   });
 });

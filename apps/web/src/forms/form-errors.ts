@@ -1,3 +1,4 @@
+import { record, text } from './form-values';
 import { ApiError, type FieldProblem } from '../api/api-client';
 
 /** What the GOV.UK error summary and the fields' inline messages need. */
@@ -45,4 +46,23 @@ const FORM_REFUSALS = new Set([
 
 export function isFormRefusal(error: unknown): error is ApiError {
   return error instanceof ApiError && FORM_REFUSALS.has(error.code);
+}
+
+/** The problems as the GOV.UK error summary and inline messages take them. */
+export function formErrorsFromProblems(problems: FieldProblem[]): {
+  errorList: Array<{ text: string; href: string }>;
+  byField: Record<string, { text: string }>;
+} {
+  const byField: Record<string, { text: string }> = {};
+  for (const problem of problems) byField[problem.field] ??= { text: problem.message };
+  return {
+    errorList: problems.map((problem) => ({ text: problem.message, href: `#${problem.field}` })),
+    byField,
+  };
+}
+
+/** A reason to send something back: required, in a person's words. */
+export function parseReturnReason(body: unknown): { reason: string } | { problem: string } {
+  const reason = text(record(body).reason);
+  return reason === '' ? { problem: 'Enter why you are sending it back' } : { reason };
 }

@@ -16,7 +16,8 @@ import { ApiClient, ApiError } from '../api/api-client';
 import { formErrorsOf, NO_ERRORS, isFormRefusal, type FormErrors } from '../forms/form-errors';
 import { onBehalfOf, Role, type WebRequest } from '../http/web-request';
 import { SignedInGuard } from '../session/signed-in.guard';
-import { formErrorsFromProblems, pageQuery, parseReturnReason } from '../sessions/sessions.rules';
+import { formErrorsFromProblems, parseReturnReason } from '../forms/form-errors';
+import { pageQuery } from '../http/page-query';
 import {
   MONTHLY_RETURN_STATUSES,
   formOfReturn,

@@ -1,16 +1,10 @@
+import { record, text } from '../forms/form-values';
 import { longMonth } from '@la-tracker/platform/time';
 import type { FieldProblem } from '../api/api-client';
 import { Role } from '../http/web-request';
 
 export const MAX_NOTE_LENGTH = 2000;
 export const MONTHLY_RETURN_STATUSES = ['SUBMITTED', 'RETURNED', 'ACCEPTED'] as const;
-
-const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
-
-const record = (value: unknown): Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : {};
 
 /** 2022-12 as "December 2022". */
 export const monthLabel = longMonth;

@@ -1,3 +1,5 @@
+import { listOf } from '../forms/form-values';
+import { pageQuery } from '../http/page-query';
 import {
   Body,
   Controller,
@@ -13,7 +15,14 @@ import {
 import type { Response } from 'express';
 import { dateInEngland } from '@la-tracker/platform/time';
 import { ApiClient, ApiError } from '../api/api-client';
-import { formErrorsOf, NO_ERRORS, isFormRefusal, type FormErrors } from '../forms/form-errors';
+import {
+  formErrorsFromProblems,
+  parseReturnReason,
+  formErrorsOf,
+  NO_ERRORS,
+  isFormRefusal,
+  type FormErrors,
+} from '../forms/form-errors';
 import { onBehalfOf, Role, type WebRequest } from '../http/web-request';
 import { SignedInGuard } from '../session/signed-in.guard';
 import {
@@ -39,12 +48,8 @@ import {
   attendanceFieldId,
   attendanceTable,
   cohortGroups,
-  formErrorsFromProblems,
   formOfSession,
-  listOf,
-  pageQuery,
   parsePlanForm,
-  parseReturnReason,
   parseSessionFilter,
   parseSessionForm,
   partsOfDate,

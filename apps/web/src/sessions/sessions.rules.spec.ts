@@ -3,11 +3,8 @@ import {
   attendanceTable,
   cohortGroups,
   dateFromParts,
-  formErrorsFromProblems,
   formOfSession,
-  pageQuery,
   parsePlanForm,
-  parseReturnReason,
   parseSessionFilter,
   parseSessionForm,
   partsOfDate,
@@ -269,43 +266,6 @@ describe('parsePlanForm', () => {
   });
 });
 
-describe('parseReturnReason', () => {
-  it('needs words', () => {
-    expect(parseReturnReason({ reason: '  ' })).toEqual({
-      problem: 'Enter why you are sending it back',
-    });
-    expect(parseReturnReason({})).toEqual({ problem: 'Enter why you are sending it back' });
-    expect(parseReturnReason({ reason: ' Add the councillors ' })).toEqual({
-      reason: 'Add the councillors',
-    });
-  });
-});
-
-describe('formErrorsFromProblems', () => {
-  it('links each problem to its field and keeps the first per field', () => {
-    expect(
-      formErrorsFromProblems([
-        { field: 'hours', message: 'First' },
-        { field: 'hours', message: 'Second' },
-      ]),
-    ).toEqual({
-      errorList: [
-        { text: 'First', href: '#hours' },
-        { text: 'Second', href: '#hours' },
-      ],
-      byField: { hours: { text: 'First' } },
-    });
-  });
-
-  it('maps the api’s fields onto the form, attendance to the first box', () => {
-    expect(sessionFieldIds([HARTLEPOOL])).toMatchObject({
-      deliveredOn: 'deliveredOn-day',
-      durationMinutes: 'hours',
-      attendance: 'attendance-E06000001-LEAD_MEMBER',
-    });
-  });
-});
-
 describe('sessionActions', () => {
   const supplier = new Set([Role.SUPPLIER]);
   const manager = new Set([Role.PROGRAMME_MANAGER]);
@@ -441,19 +401,21 @@ describe('parseSessionFilter', () => {
   });
 });
 
-describe('pageQuery', () => {
-  it('keeps the filter and swaps the cursor', () => {
-    expect(pageQuery({ status: 'DRAFT', after: 'old' }, 'new')).toBe('?status=DRAFT&after=new');
-    expect(pageQuery({ status: 'DRAFT', after: 'old' }, null)).toBe('?status=DRAFT');
-    expect(pageQuery({}, null)).toBe('');
-  });
-});
-
 describe('statusTagClass', () => {
   it('colours each state', () => {
     expect(statusTagClass('APPROVED')).toBe('govuk-tag--green');
     expect(statusTagClass('RETURNED')).toBe('govuk-tag--red');
     expect(statusTagClass('SUBMITTED')).toBe('govuk-tag--yellow');
     expect(statusTagClass('ANYTHING')).toBe('govuk-tag--grey');
+  });
+});
+
+describe('sessionFieldIds', () => {
+  it('maps the api’s fields onto the form, attendance to the first box', () => {
+    expect(sessionFieldIds([HARTLEPOOL])).toMatchObject({
+      deliveredOn: 'deliveredOn-day',
+      durationMinutes: 'hours',
+      attendance: 'attendance-E06000001-LEAD_MEMBER',
+    });
   });
 });

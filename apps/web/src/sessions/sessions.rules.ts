@@ -1,3 +1,4 @@
+import { listOf, record, text } from '../forms/form-values';
 import { ATTENDEE_ROLES, type AttendeeRole } from '@la-tracker/domain/programmes';
 import type { FieldProblem } from '../api/api-client';
 import { Role } from '../http/web-request';
@@ -50,14 +51,6 @@ export function statusTagClass(status: string): string {
     default:
       return 'govuk-tag--grey';
   }
-}
-
-const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
-
-/** A query or form value that may come once or many times, as a list of non-empty strings. */
-export function listOf(value: unknown): string[] {
-  const values = Array.isArray(value) ? value : [value];
-  return values.map(text).filter((entry) => entry !== '');
 }
 
 const isLeapYear = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
@@ -117,11 +110,6 @@ export interface SessionForm {
   /** Counts by LA (GSS code) and role, as typed. */
   attendance: Record<string, Record<string, string>>;
 }
-
-const record = (value: unknown): Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : {};
 
 /** Reads a posted body (nested names already objects) into the form's strings. */
 export function readSessionForm(body: unknown): SessionForm {
@@ -293,25 +281,6 @@ export function parsePlanForm(
   return { input: { engagementIds, plannedOn: date.date, ...(topic ? { topic } : {}) }, problems };
 }
 
-/** A reason to send something back: required, in a person's words. */
-export function parseReturnReason(body: unknown): { reason: string } | { problem: string } {
-  const reason = text(record(body).reason);
-  return reason === '' ? { problem: 'Enter why you are sending it back' } : { reason };
-}
-
-/** The problems as the GOV.UK error summary and inline messages take them. */
-export function formErrorsFromProblems(problems: FieldProblem[]): {
-  errorList: Array<{ text: string; href: string }>;
-  byField: Record<string, { text: string }>;
-} {
-  const byField: Record<string, { text: string }> = {};
-  for (const problem of problems) byField[problem.field] ??= { text: problem.message };
-  return {
-    errorList: problems.map((problem) => ({ text: problem.message, href: `#${problem.field}` })),
-    byField,
-  };
-}
-
 /** What a person may do to a session, by its state and their roles (the api decides in the end). */
 export function sessionActions(
   status: string,
@@ -401,16 +370,6 @@ export function parseSessionFilter(query: unknown): {
   }
   const after = text(q.after);
   return { filter, values, after: after === '' ? null : after, problems };
-}
-
-/** The same list's query string with another page's cursor (or the first page's, for null). */
-export function pageQuery(query: unknown, after: string | null): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(record(query)))
-    if (key !== 'after') for (const entry of listOf(value)) params.append(key, entry);
-  if (after) params.set('after', after);
-  const search = params.toString();
-  return search === '' ? '' : `?${search}`;
 }
 
 export interface EngagementChoice {
