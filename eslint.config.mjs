@@ -58,6 +58,7 @@ export default tseslint.config(
               onlyDependOnLibsWithTags: ['scope:domain', 'scope:platform', 'scope:migrations'],
             },
             { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['*'] },
+            { sourceTag: 'scope:bench', onlyDependOnLibsWithTags: ['*'] },
           ],
         },
       ],

@@ -47,7 +47,7 @@ module.exports = {
     {
       ...common,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{apps,libs,migrations}/**/*.spec.ts'],
+      testMatch: ['<rootDir>/{apps,libs,migrations,bench,docker}/**/*.spec.ts'],
     },
     {
       ...common,
