@@ -409,4 +409,54 @@ describe('delivered sessions over HTTP: the reference scenario', () => {
     // engagements (2), attendance (1), cost shares (1), LAs by id (1), regions (1).
     expect(hundred).toBeLessThanOrEqual(11);
   });
+
+  it("gives an LA's engagements of one year, each with its latest sessions, at a cost set by depth", async () => {
+    const leeds = (year: string, first: string) =>
+      `{ localAuthority(code: "E08000035") { engagements(financialYear: "${year}") {
+          serviceLine financialYear sessions${first} { id } } } }`;
+    type Seen = { serviceLine: string; financialYear: string; sessions: unknown[] };
+    const delivered = async (first: string) => {
+      const response = await as('manager', leeds('2022-23', first));
+      expect(response.errors).toBeUndefined();
+      const seen = response.data!.localAuthority.engagements as Seen[];
+      expect(new Set(seen.map((e) => e.financialYear))).toEqual(new Set(['2022-23']));
+      return seen.filter((e) => e.sessions.length > 0).map((e) => [e.serviceLine, e.sessions]);
+    };
+    // S7 (planned) then S3 (13 September) then S2 (5 July): the latest first.
+    expect(await delivered('')).toEqual([
+      ['POLITICAL_LEADERSHIP', [{ id: session.S7 }, { id: session.S3 }, { id: session.S2 }]],
+    ]);
+    expect(await delivered('(first: 2)')).toEqual([
+      ['POLITICAL_LEADERSHIP', [{ id: session.S7 }, { id: session.S3 }]],
+    ]);
+    const none = await as('manager', leeds('2019-20', ''));
+    expect(none.data!.localAuthority.engagements).toEqual([]);
+    expect(codeOf(await as('manager', leeds('2022', '')))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await as('manager', leeds('2022-23', '(first: 0)')))).toBe('BAD_USER_INPUT');
+
+    // The North East's 12 LAs by name: the first 4 reach Hartlepool, with the cohort S1.
+    const nested = async (first: number) => {
+      const response = await as(
+        'manager',
+        `{ localAuthorities(first: ${first}, filter: { regionCode: "E12000001", activeOn: "2023-01-01" }) {
+            edges { node { name engagements(financialYear: "2022-23") {
+              status sessions(first: 5) { id } } } } } }`,
+      );
+      expect(response.errors).toBeUndefined();
+      type Edge = { node: { engagements: Array<{ sessions: unknown[] }> } };
+      const edges = response.data!.localAuthorities.edges as Edge[];
+      const sessions = edges.flatMap((edge) => edge.node.engagements.flatMap((e) => e.sessions));
+      return {
+        sessions: sessions.length,
+        statements: Number(response.headers.get('x-sql-statements')),
+      };
+    };
+    const four = await nested(4);
+    const twelve = await nested(12);
+    expect(four.sessions).toBeGreaterThan(0);
+    expect(twelve.sessions).toBeGreaterThan(four.sessions);
+    // Sign-in (2), the page and its count (2), engagements (1), sessions ranked (1), sessions (1).
+    expect(twelve.statements).toBe(four.statements);
+    expect(twelve.statements).toBeLessThanOrEqual(7);
+  });
 });

@@ -177,8 +177,17 @@ export class LocalAuthorityEngagementsResolver {
   async engagements(
     @Parent() la: LocalAuthority,
     @Context() context: GraphQLContext,
+    @Args('financialYear', {
+      type: () => String,
+      nullable: true,
+      description: 'Only those referred for this financial year (e.g. 2025-26).',
+    })
+    financialYear?: string | null,
   ): Promise<Engagement[]> {
-    return context.loaders.engagementsOfLocalAuthority.load(la.id);
+    return context.loaders.engagementsOfLocalAuthority.load({
+      localAuthorityId: la.id,
+      financialYear: financialYear ?? null,
+    });
   }
 }
 
@@ -193,9 +202,10 @@ export class EligibilityEngagementsResolver {
     @Parent() answer: EligibilityInProgramme,
     @Context() context: GraphQLContext,
   ): Promise<Engagement[]> {
-    const engagements = await context.loaders.engagementsOfLocalAuthority.load(
-      answer.localAuthorityId,
-    );
+    const engagements = await context.loaders.engagementsOfLocalAuthority.load({
+      localAuthorityId: answer.localAuthorityId,
+      financialYear: null,
+    });
     return engagements.filter(
       (engagement) =>
         engagement.serviceLine === answer.serviceLine &&

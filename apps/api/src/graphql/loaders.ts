@@ -11,6 +11,7 @@ import {
 import { NetworksService } from '@la-tracker/domain/networks';
 import { ProgrammesService, type ServiceLine } from '@la-tracker/domain/programmes';
 import type { Caller } from '@la-tracker/platform/auth';
+import { groupBy } from '@la-tracker/platform/database';
 import { ParticipantsService } from '@la-tracker/domain/participants';
 import { SessionsService } from '@la-tracker/domain/sessions';
 import { SpendService } from '@la-tracker/domain/spend';
@@ -42,8 +43,8 @@ export interface Loaders {
   inspections: DataLoader<string, InspectionEvent[]>;
   /** Eligibility of many LAs at once, for the caller of this request. */
   eligibility: DataLoader<EligibilityKey, EligibilityAnswer | NotFoundError, string>;
-  /** Each LA's engagements that the caller may see. */
-  engagementsOfLocalAuthority: DataLoader<string, Engagement[]>;
+  /** Each LA's engagements that the caller may see, of one year or all. */
+  engagementsOfLocalAuthority: DataLoader<EngagementsOfLocalAuthorityKey, Engagement[], string>;
   /** Each engagement's coaching balances by role; FORBIDDEN where the caller may not see them. */
   coachingAllocations: DataLoader<string, CoachingBalance[]>;
   networks: NetworkLoaders;
@@ -55,6 +56,15 @@ export interface EligibilityKey {
   serviceLine: ServiceLine;
   asOf: string | null;
 }
+
+export interface EngagementsOfLocalAuthorityKey {
+  localAuthorityId: string;
+  /** Only this financial year's; null for every year. */
+  financialYear: string | null;
+}
+
+const engagementsKey = (key: EngagementsOfLocalAuthorityKey) =>
+  `${key.localAuthorityId}|${key.financialYear ?? 'all'}`;
 
 const eligibilityKey = (key: EligibilityKey) =>
   `${key.la.id}|${key.serviceLine}|${key.asOf ?? 'today'}`;
@@ -82,8 +92,19 @@ export class LoadersFactory {
   /** `caller` gives the request's caller once the guard has found them. */
   create(caller: () => Promise<Caller>): Loaders {
     return {
-      engagementsOfLocalAuthority: new DataLoader(async (ids) =>
-        this.engagements.ofLocalAuthorities(await caller(), ids),
+      engagementsOfLocalAuthority: new DataLoader(
+        async (keys) => {
+          // One query per year asked about (nearly always one).
+          const who = await caller();
+          const found = new Map<string, Engagement[]>();
+          for (const [financialYear, group] of groupBy(keys, (key) => key.financialYear)) {
+            const ids = group.map((key) => key.localAuthorityId);
+            const lists = await this.engagements.ofLocalAuthorities(who, ids, financialYear);
+            group.forEach((key, i) => found.set(engagementsKey(key), lists[i]));
+          }
+          return keys.map((key) => found.get(engagementsKey(key)) ?? []);
+        },
+        { cacheKeyFn: engagementsKey },
       ),
       localAuthorities: createLocalAuthorityLoaders(this.localAuthorities),
       programmes: createProgrammeLoaders(this.programmes, caller),

@@ -3,6 +3,7 @@ import {
   Args,
   Context,
   ID,
+  Int,
   Mutation,
   Parent,
   Query,
@@ -223,7 +224,16 @@ export class EngagementSessionsResolver {
   sessions(
     @Parent() engagement: Engagement,
     @Context() context: GraphQLContext,
+    @Args('first', {
+      type: () => Int,
+      nullable: true,
+      description: 'Only the latest this many (1 to 100); all when left out.',
+    })
+    first?: number | null,
   ): Promise<DeliverySession[]> {
-    return context.loaders.sessions.ofEngagement.load(engagement.id);
+    return context.loaders.sessions.ofEngagement.load({
+      engagementId: engagement.id,
+      first: first ?? null,
+    });
   }
 }

@@ -93,10 +93,14 @@ export class EngagementRepository {
     return this.filtered(scope, {}).andWhere('e.id IN (:...ids)', { ids }).getMany();
   }
 
-  /** Every engagement of these LAs that the scope reaches, newest referral first. */
-  ofLocalAuthorities(scope: EngagementScope, ids: readonly string[]): Promise<Engagement[]> {
+  /** Every engagement of these LAs (of one year, if given) the scope reaches, newest referral first. */
+  ofLocalAuthorities(
+    scope: EngagementScope,
+    ids: readonly string[],
+    financialYear?: string,
+  ): Promise<Engagement[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    return this.filtered(scope, {})
+    return this.filtered(scope, { financialYear })
       .andWhere('e.local_authority_id IN (:...ids)', { ids })
       .orderBy('e.referred_on', 'DESC')
       .addOrderBy('e.id', 'DESC')

@@ -21,6 +21,7 @@ import { AuditWriter } from '@la-tracker/platform/audit';
 import type { Caller } from '@la-tracker/platform/auth';
 import {
   decodeCursor,
+  groupBy,
   isUniqueViolation,
   isUuid,
   pageSize,
@@ -162,9 +163,22 @@ export class EngagementsService {
   }
 
   /** The support each LA has received or been offered, as far as the caller may see. */
-  async ofLocalAuthorities(caller: Caller, ids: readonly string[]): Promise<Engagement[][]> {
-    const found = await this.repository.ofLocalAuthorities(engagementScopeOf(caller), ids);
-    return ids.map((id) => found.filter((e) => e.localAuthorityId === id));
+  async ofLocalAuthorities(
+    caller: Caller,
+    ids: readonly string[],
+    financialYear?: string | null,
+  ): Promise<Engagement[][]> {
+    if (financialYear && !isFinancialYear(financialYear))
+      throw BadUserInputError.forFields([
+        { field: 'financialYear', message: 'must be written like 2022-23' },
+      ]);
+    const found = await this.repository.ofLocalAuthorities(
+      engagementScopeOf(caller),
+      ids,
+      financialYear ?? undefined,
+    );
+    const byLocalAuthority = groupBy(found, (engagement) => engagement.localAuthorityId);
+    return ids.map((id) => byLocalAuthority.get(id) ?? []);
   }
 
   async refer(caller: Caller, input: ReferralInput): Promise<Engagement> {

@@ -156,10 +156,38 @@ export class SessionRepository {
   findInScope(scope: EngagementScope, ids: readonly string[]): Promise<DeliverySession[]> {
     if (ids.length === 0) return Promise.resolve([]);
     return this.filtered(scope, {})
-      .andWhere('s.id IN (:...ids)', { ids })
+      .andWhere('s.id = ANY(:ids)', { ids })
       .orderBy(SESSION_DATE, 'DESC')
       .addOrderBy('s.id', 'DESC')
       .getMany();
+  }
+
+  /**
+   * The sessions covering each engagement that the scope reaches, the latest first, at most
+   * `first` of each (all without it): one statement however many engagements ask.
+   */
+  async latestOfEngagements(
+    scope: EngagementScope,
+    engagementIds: readonly string[],
+    first?: number,
+  ): Promise<SessionEngagement[]> {
+    if (engagementIds.length === 0) return [];
+    const ranked = this.filtered(scope, {})
+      .innerJoin(SessionEngagement, 'link', 'link.session_id = s.id')
+      .andWhere('link.engagement_id = ANY(:engagementIds)', { engagementIds })
+      .select('s.id', 'sessionId')
+      .addSelect('link.engagement_id', 'engagementId')
+      .addSelect(
+        `ROW_NUMBER() OVER (PARTITION BY link.engagement_id ORDER BY ${SESSION_DATE} DESC, s.id DESC)`,
+        'rank',
+      );
+    const [sql, parameters] = ranked.getQueryAndParameters() as [string, unknown[]];
+    return this.dataSource.query<SessionEngagement[]>(
+      `SELECT "sessionId", "engagementId" FROM (${sql}) ranked
+        WHERE $${parameters.length + 1}::int IS NULL OR rank <= $${parameters.length + 1}::int
+        ORDER BY "engagementId", rank`,
+      [...parameters, first ?? null],
+    );
   }
 
   /** Which sessions cover which engagements, by either side. */

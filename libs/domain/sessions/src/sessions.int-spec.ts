@@ -713,6 +713,16 @@ describe('SessionsService', () => {
       // The latest first.
       expect(pages).toEqual([...made].reverse());
 
+      // An engagement's latest few, and all of them without a limit, however many engagements ask.
+      const unknown = 'e9999999-0000-4000-8000-000000000001';
+      const [latestFive, none] = await sut.ofEngagements(MANAGER, [redcar, unknown], 5);
+      expect(latestFive.map((session) => session.id)).toEqual(made.slice(7).reverse());
+      expect(none).toEqual([]);
+      const [all] = await sut.ofEngagements(MANAGER, [redcar]);
+      expect(all.map((session) => session.id)).toEqual([...made].reverse());
+      expect(await sut.ofEngagements(OTHER_MANAGER, [redcar], 5)).toEqual([[]]);
+      await refusedWith(sut.ofEngagements(MANAGER, [redcar], 101), ErrorCode.BAD_USER_INPUT);
+
       const count = async (more: Record<string, unknown>) =>
         (await sut.list(MANAGER, { ...mine, ...more }, {})).totalCount;
       expect(await count({ status: ['SUBMITTED'] })).toBe(3);

@@ -15,6 +15,7 @@ import { AuditWriter, type AuditValues } from '@la-tracker/platform/audit';
 import type { Caller } from '@la-tracker/platform/auth';
 import {
   decodeCursor,
+  groupBy,
   isUuid,
   pageSize,
   toPage,
@@ -214,21 +215,26 @@ export class SessionsService {
     return found;
   }
 
-  /** For each engagement, the sessions covering it that the caller may see, the latest first. */
+  /**
+   * For each engagement, the sessions covering it that the caller may see, the latest first: at
+   * most `first` of each when given (1 to 100), else all.
+   */
   async ofEngagements(
     caller: Caller,
     engagementIds: readonly string[],
+    first?: number | null,
   ): Promise<DeliverySession[][]> {
-    const links = await this.repository.links('engagementId', engagementIds);
-    const sessions = await this.repository.findInScope(engagementScopeOf(caller), [
+    const limit = first === undefined || first === null ? undefined : pageSize(first);
+    const scope = engagementScopeOf(caller);
+    const links = await this.repository.latestOfEngagements(scope, engagementIds, limit);
+    const sessions = await this.repository.findInScope(scope, [
       ...new Set(links.map((link) => link.sessionId)),
     ]);
-    return engagementIds.map((id) => {
-      const covering = new Set(
-        links.filter((link) => link.engagementId === id).map((link) => link.sessionId),
-      );
-      return sessions.filter((session) => covering.has(session.id));
-    });
+    const byId = new Map(sessions.map((session) => [session.id, session]));
+    const byEngagement = groupBy(links, (link) => link.engagementId);
+    return engagementIds.map((id) =>
+      (byEngagement.get(id) ?? []).flatMap((link) => byId.get(link.sessionId) ?? []),
+    );
   }
 
   /** For each session, the engagements it covers, as far as the caller may see them. */

@@ -9,3 +9,4 @@ export * from './unique-violation';
 export * from './uuid';
 export * from './sql-list';
 export * from './storable-text';
+export * from './group-by';
