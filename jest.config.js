@@ -26,6 +26,10 @@ const esmOnly = [
   'token-types',
   '@tokenizer',
   'uint8array-extras',
+  'kubernetes-models',
+  '@kubernetes-models',
+  'is-cidr',
+  'cidr-regex',
 ];
 
 const common = {
@@ -36,6 +40,12 @@ const common = {
   moduleNameMapper: {
     '^@la-tracker/(platform|domain)/([^/]+)$': '<rootDir>/libs/$1/$2/src/index.ts',
     '^@la-tracker/migrations$': '<rootDir>/migrations/index.ts',
+    // kubernetes-models exports for `import` only, which jest's resolver does not ask for.
+    '^kubernetes-models/(.+)$': '<rootDir>/node_modules/kubernetes-models/$1.js',
+    '^@kubernetes-models/(base|validate)$':
+      '<rootDir>/node_modules/@kubernetes-models/$1/dist/index.js',
+    '^@kubernetes-models/apimachinery/(.+)$':
+      '<rootDir>/node_modules/@kubernetes-models/apimachinery/$1.js',
   },
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.data/'],
 };
