@@ -31,6 +31,7 @@ import { LeadMemberNetworks1795651297178 } from './1795651297178-LeadMemberNetwo
 import { Reports1795660114324 } from './1795660114324-Reports';
 import { ReportRunId1795663514002 } from './1795663514002-ReportRunId';
 import { ApiTokens1795671756473 } from './1795671756473-ApiTokens';
+import { SessionEngagementLatest1795695067695 } from './1795695067695-SessionEngagementLatest';
 
 /** Every entity the database holds: the schema the migrations below must produce. */
 export const entities = [
@@ -70,4 +71,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   Reports1795660114324,
   ReportRunId1795663514002,
   ApiTokens1795671756473,
+  SessionEngagementLatest1795695067695,
 ];

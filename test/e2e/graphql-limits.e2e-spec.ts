@@ -113,12 +113,12 @@ describe('GraphQL limits', () => {
   it('refuses a query that would cost too much', async () => {
     const page = `localAuthorities(first: 100) { edges { node { name gssCode region { name } successors { name } predecessors { name } } } }`;
     const response = await api.graphql(
-      `{ a: ${page} b: ${page} c: ${page} d: ${page} e: ${page} }`,
+      `{ a: ${page} b: ${page} c: ${page} d: ${page} e: ${page} f: ${page} g: ${page} h: ${page} }`,
     );
     expectRefused(
       response,
       'GRAPHQL_VALIDATION_FAILED',
-      /^Query Cost limit of 20000 exceeded, found \d+(\.\d+)?\. Ask for fewer fields or smaller pages/,
+      /^Query Cost limit of 30000 exceeded, found \d+(\.\d+)?\. Ask for fewer fields or smaller pages/,
     );
   });
 

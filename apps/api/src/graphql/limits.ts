@@ -31,8 +31,11 @@ export const GRAPHQL_LIMITS = {
   maxDepth: 10,
   /** Aliased fields in one operation: enough to compare a region's LAs side by side. */
   maxAliases: 15,
-  /** graphql-armor's estimate: 2 an object, 1 a scalar, × 1.5 a level, × a literal `first`. */
-  maxCost: 20_000,
+  /**
+   * graphql-armor's estimate: 2 an object, 1 a scalar, × 1.5 a level, × a literal `first`. A page
+   * of 50 LAs, each with a year's engagements and their latest 10 sessions, costs about 22,000.
+   */
+  maxCost: 30_000,
   maxDirectives: 20,
   /** Lexical tokens in the document; the introspection query takes about 300. */
   maxTokens: 2_000,

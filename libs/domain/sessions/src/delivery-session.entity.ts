@@ -167,6 +167,7 @@ export class DeliverySession {
 
 /** An engagement a session counts as delivery for. */
 @Entity('session_engagement')
+@Index('session_engagement_latest', ['engagementId', 'sessionOn', 'sessionId'])
 export class SessionEngagement {
   @PrimaryColumn({ type: 'uuid' })
   sessionId!: string;
@@ -175,13 +176,20 @@ export class SessionEngagement {
   @JoinColumn({ name: 'session_id' })
   session?: DeliverySession;
 
-  @Index()
   @PrimaryColumn({ type: 'uuid' })
   engagementId!: string;
 
   @ManyToOne(() => Engagement, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'engagement_id' })
   engagement?: Engagement;
+
+  /**
+   * The session's day (delivered, else planned), copied here and kept by the database's
+   * triggers, so an engagement's latest sessions come from this table's index alone rather than
+   * from sorting every session it ever had.
+   */
+  @Column({ type: 'date', insert: false, update: false })
+  sessionOn!: string;
 }
 
 /** How many of a role came from one LA: counts, never names (SPEC §5.5, §5.11). */

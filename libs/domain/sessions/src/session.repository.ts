@@ -164,29 +164,30 @@ export class SessionRepository {
 
   /**
    * The sessions covering each engagement that the scope reaches, the latest first, at most
-   * `first` of each (all without it): one statement however many engagements ask.
+   * `first` of each (all without it): one statement however many engagements ask, reading each
+   * engagement's links newest first from the `session_engagement_latest` index and stopping at
+   * `first`, rather than sorting all its sessions.
    */
   async latestOfEngagements(
     scope: EngagementScope,
     engagementIds: readonly string[],
     first?: number,
-  ): Promise<SessionEngagement[]> {
+  ): Promise<Array<{ engagementId: string; sessionId: string }>> {
     if (engagementIds.length === 0) return [];
-    const ranked = this.filtered(scope, {})
+    const ofOne = this.filtered(scope, {})
       .innerJoin(SessionEngagement, 'link', 'link.session_id = s.id')
-      .andWhere('link.engagement_id = ANY(:engagementIds)', { engagementIds })
-      .select('s.id', 'sessionId')
-      .addSelect('link.engagement_id', 'engagementId')
-      .addSelect(
-        `ROW_NUMBER() OVER (PARTITION BY link.engagement_id ORDER BY ${SESSION_DATE} DESC, s.id DESC)`,
-        'rank',
-      );
-    const [sql, parameters] = ranked.getQueryAndParameters() as [string, unknown[]];
-    return this.dataSource.query<SessionEngagement[]>(
-      `SELECT "sessionId", "engagementId" FROM (${sql}) ranked
-        WHERE $${parameters.length + 1}::int IS NULL OR rank <= $${parameters.length + 1}::int
-        ORDER BY "engagementId", rank`,
-      [...parameters, first ?? null],
+      .andWhere('link.engagement_id = asked.engagement_id')
+      .select('s.id', 'session_id')
+      .orderBy('link.session_on', 'DESC')
+      .addOrderBy('link.session_id', 'DESC');
+    const [sql, parameters] = ofOne.getQueryAndParameters() as [string, unknown[]];
+    const ids = `$${parameters.length + 1}::uuid[]`;
+    const limit = `$${parameters.length + 2}::int`;
+    return this.dataSource.query(
+      `SELECT asked.engagement_id AS "engagementId", latest.session_id AS "sessionId"
+         FROM unnest(${ids}) WITH ORDINALITY AS asked(engagement_id, position)
+        CROSS JOIN LATERAL (${sql} LIMIT ${limit}) latest`,
+      [...parameters, engagementIds, first ?? null],
     );
   }
 
