@@ -76,7 +76,7 @@ program
 program
   .command('seed-demo')
   .description(
-    'build a plausible 2023-24 in the default programme for demonstrations (suppliers, contracts, engagements, sessions in every state, monthly returns), through the same rules; running it again changes nothing',
+    'build a plausible 2023-24 in the default programme for demonstrations (suppliers, contracts, engagements, sessions in every state, monthly returns), through the same rules; or, with --scale N, a national-scale programme of N years to 2025-26 written in bulk; running it again changes nothing',
   )
   .option(
     '--scale <n>',

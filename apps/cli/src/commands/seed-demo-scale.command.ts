@@ -30,6 +30,7 @@ export async function seedDemoAtScale(
     const started = performance.now();
     const outcome = await new ScaleSeeder(client, (total) => new Progress(progressOut, total)).seed(
       scale,
+      log,
     );
     if (!outcome.made)
       log(

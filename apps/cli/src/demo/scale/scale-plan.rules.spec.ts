@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import {
   SCALE_PROGRAMME_ID,
+  risingUuidFor,
   ScalePlan,
   scaleProblem,
   scaleYears,
@@ -113,6 +114,17 @@ describe('uuidFor', () => {
     expect(uuidFor('session:1')).toMatch(
       /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
     );
+  });
+});
+
+describe('risingUuidFor', () => {
+  it('gives well-formed ids that sort in the order of their index', () => {
+    const ids = [0, 1, 255, 256, 70_000, 999_999].map((i) => risingUuidFor('session', i));
+    for (const id of ids)
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect([...ids].sort()).toEqual(ids);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(risingUuidFor('session', 7)).toBe(risingUuidFor('session', 7));
   });
 });
 

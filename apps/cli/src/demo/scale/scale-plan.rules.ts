@@ -66,6 +66,19 @@ export function uuidFor(key: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
+/**
+ * Ids that rise with the index (a version 8 UUID of RFC 9562: a prefix for the kind, the index,
+ * then the key's hash), so the tables keyed by session grow their primary keys at the end during a
+ * load rather than at random places, which is far quicker for millions of rows.
+ */
+export function risingUuidFor(kind: string, index: number): string {
+  const h = createHash('sha1').update(`la-tracker-scale:${kind}:${index}`).digest('hex');
+  const prefix = createHash('sha1').update(kind).digest('hex').slice(0, 4);
+  const n = index.toString(16).padStart(8, '0');
+  const variant = ((parseInt(h[3], 16) & 0x3) | 0x8).toString(16);
+  return `${prefix}${n.slice(0, 4)}-${n.slice(4, 8)}-8${h.slice(0, 3)}-${variant}${h.slice(4, 7)}-${h.slice(7, 19)}`;
+}
+
 export const SCALE_PROGRAMME_ID = uuidFor('programme');
 
 export interface ScaleLocalAuthority {
@@ -758,7 +771,7 @@ export class ScalePlan {
     day: IsoDate,
     supplierIds: string[],
   ): SessionRows {
-    const id = uuidFor(`session:${index}`);
+    const id = risingUuidFor('session', index);
     const contract = group[0].contract;
     const status = sessionStatus(random.next(), day);
     const returnedFirst = status === 'APPROVED' && random.next() < 0.03;

@@ -49,7 +49,7 @@ export class ScaleSeeder {
     private readonly progress: (total: number) => Progress,
   ) {}
 
-  async seed(scale: number): Promise<ScaleOutcome> {
+  async seed(scale: number, log: (message: string) => void = () => {}): Promise<ScaleOutcome> {
     const existing = await this.existing();
     if (existing) return existing;
     const plan = new ScalePlan({
@@ -70,6 +70,8 @@ export class ScaleSeeder {
       const foreignKeys = await this.dropForeignKeys();
       const indexes = await this.dropIndexes();
       await this.sessions(plan, progress);
+      progress.finish(plan.totalSessions, this.written);
+      log('Putting back the session tables’ indexes and foreign keys, and checking every row…');
       for (const index of indexes) await this.client.query(index);
       await this.restoreForeignKeys(foreignKeys);
       for (const table of plan.summaryTables()) await this.copy(table);
@@ -78,7 +80,7 @@ export class ScaleSeeder {
       await this.client.query('ROLLBACK');
       throw error;
     }
-    progress.finish(plan.totalSessions, this.written);
+    log('Analysing the tables…');
     await this.client.query('ANALYZE');
     return { made: true, rows: this.rows };
   }
