@@ -65,4 +65,16 @@ describe('Progress', () => {
       ].map((line) => `${line}\n`),
     );
   });
+
+  it('does not write the last line twice', () => {
+    const written: string[] = [];
+    const sut = new Progress(
+      { write: (t: string) => written.push(t) },
+      2,
+      clockAt([0, 6000, 7000]),
+    );
+    sut.update(2, 20);
+    sut.finish(2, 20);
+    expect(written).toEqual(['sessions 2/2 (100%) · 20 rows · 3 rows/s\n']);
+  });
 });

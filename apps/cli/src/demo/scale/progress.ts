@@ -31,6 +31,7 @@ export function progressLine({ done, total, rows, elapsedMs }: ProgressState): s
  */
 export class Progress {
   private lastDrawn = -Infinity;
+  private lastCounts = '';
   private readonly started: number;
 
   constructor(
@@ -49,13 +50,15 @@ export class Progress {
     this.draw(done, rows, now);
   }
 
+  /** The last line, unless it was just written as it stands. */
   finish(done: number, rows: number): void {
-    this.draw(done, rows, this.now());
+    if (this.lastCounts !== `${done}/${rows}`) this.draw(done, rows, this.now());
     if (this.out.isTTY) this.out.write('\n');
   }
 
   private draw(done: number, rows: number, now: number): void {
     const line = progressLine({ done, total: this.total, rows, elapsedMs: now - this.started });
+    this.lastCounts = `${done}/${rows}`;
     this.out.write(this.out.isTTY ? `\r\x1b[2K${line}` : `${line}\n`);
   }
 }
