@@ -9,6 +9,7 @@ import { seed } from './commands/seed.command';
 import { listNotifications, runReminders } from './commands/reminders.command';
 import { retention } from './commands/retention.command';
 import { seedDemo } from './commands/seed-demo.command';
+import { seedDemoAtScale } from './commands/seed-demo-scale.command';
 import { services } from './commands/services.command';
 import { start } from './commands/start.command';
 import { token } from './commands/token.command';
@@ -75,10 +76,15 @@ program
 program
   .command('seed-demo')
   .description(
-    'build a plausible 2023-24 in the default programme for demonstrations (suppliers, contracts, engagements, sessions in every state, monthly returns), through the same rules; running it again changes nothing',
+    'build a plausible 2023-24 in the default programme for demonstrations (suppliers, contracts, engagements, sessions in every state, monthly returns), through the same rules; or, with --scale N, a national-scale programme of N years to 2025-26 written in bulk; running it again changes nothing',
   )
-  .action(async () => {
-    await seedDemo(databaseConfig(), log);
+  .option(
+    '--scale <n>',
+    'instead, build the programme "Leadership support at national scale": n years of national delivery ending 2025-26, about 100,000 sessions a year (n may be a fraction, such as 0.02), written in bulk',
+  )
+  .action(async (options: { scale?: string }) => {
+    if (options.scale === undefined) await seedDemo(databaseConfig(), log);
+    else await seedDemoAtScale(databaseConfig(), options.scale, log);
   });
 
 program
