@@ -120,7 +120,11 @@ describe('npm run cli -- seed-demo --scale', () => {
         WHERE NOT EXISTS (SELECT 1 FROM session_engagement se JOIN engagement e ON e.id = se.engagement_id
                            WHERE se.session_id = a.session_id AND e.local_authority_id = a.local_authority_id)) AS stray_attendance,
       (SELECT count(*)::int FROM delivery_session s
-        WHERE s.status <> 'APPROVED' AND COALESCE(s.delivered_on, s.planned_on) < '2026-01-30') AS old_open`);
+        WHERE s.status <> 'APPROVED' AND COALESCE(s.delivered_on, s.planned_on) < '2026-01-30') AS old_open,
+      (SELECT count(*)::int FROM session_engagement se JOIN delivery_session s ON s.id = se.session_id
+        WHERE se.session_on <> COALESCE(s.delivered_on, s.planned_on)) AS link_day_wrong,
+      (SELECT count(*)::int FROM pg_trigger
+        WHERE tgname = 'session_engagement_day' AND tgenabled = 'D') AS trigger_left_off`);
     expect(broken).toEqual({
       cost_not_shared: 0,
       shares_unapproved: 0,
@@ -130,6 +134,8 @@ describe('npm run cli -- seed-demo --scale', () => {
       wrong_year: 0,
       stray_attendance: 0,
       old_open: 0,
+      link_day_wrong: 0,
+      trigger_left_off: 0,
     });
   });
 

@@ -134,7 +134,7 @@ export const SESSION_COLUMNS = [
   'created_at',
   'updated_at',
 ] as const;
-export const SESSION_ENGAGEMENT_COLUMNS = ['session_id', 'engagement_id'] as const;
+export const SESSION_ENGAGEMENT_COLUMNS = ['session_id', 'engagement_id', 'session_on'] as const;
 export const SESSION_ATTENDANCE_COLUMNS = [
   'session_id',
   'local_authority_id',
@@ -845,7 +845,7 @@ export class ScalePlan {
         at(day, 17),
         approved ?? returned ?? submitted ?? at(day, 17),
       ],
-      links: group.map((e) => [id, e.id]),
+      links: group.map((e) => [id, e.id, day]),
       attendance: attendance.map((a) => [id, a.localAuthorityId, a.role, a.count]),
       shares: shares.map((s) => [id, s.localAuthorityId, s.amountPence]),
     };

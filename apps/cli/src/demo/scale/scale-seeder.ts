@@ -69,9 +69,17 @@ export class ScaleSeeder {
       await this.client.query(`SET LOCAL maintenance_work_mem = '256MB'`);
       const foreignKeys = await this.dropForeignKeys();
       const indexes = await this.dropIndexes();
+      // Links are copied with their session's day, which the trigger would look up row by row.
+      await this.client.query(
+        `ALTER TABLE session_engagement DISABLE TRIGGER session_engagement_day`,
+      );
       await this.sessions(plan, progress);
       progress.finish(plan.totalSessions, this.written);
       log('Putting back the session tables’ indexes and foreign keys, and checking every row…');
+      await this.client.query(
+        `ALTER TABLE session_engagement ENABLE TRIGGER session_engagement_day`,
+      );
+      await this.checkLinkDays();
       for (const index of indexes) await this.client.query(index);
       await this.restoreForeignKeys(foreignKeys);
       for (const table of plan.summaryTables()) await this.copy(table);
@@ -114,6 +122,17 @@ export class ScaleSeeder {
     );
     for (const index of rows) await this.client.query(`DROP INDEX ${index.name}`);
     return rows.map((index) => index.definition);
+  }
+
+  /** Every link's day is its session's, as the trigger would have made it. */
+  private async checkLinkDays(): Promise<void> {
+    const { rows } = await this.client.query<{ wrong: number }>(
+      `SELECT count(*)::int AS wrong
+         FROM session_engagement link JOIN delivery_session s ON s.id = link.session_id
+        WHERE link.session_on IS DISTINCT FROM COALESCE(s.delivered_on, s.planned_on)`,
+    );
+    if (rows[0].wrong > 0)
+      throw new Error(`${rows[0].wrong} session links were copied with the wrong day.`);
   }
 
   private async restoreForeignKeys(keys: ForeignKey[]): Promise<void> {
