@@ -34,8 +34,10 @@ async function withClient<T>(url: string, work: (client: Client) => Promise<T>):
 }
 
 /** What marks a database as fully prepared for a scale (set as the database's comment). */
-function completeMark(scale: number): string {
-  return `la-tracker bench: migrated, seeded and seed-demo --scale ${scale} complete`;
+function completeMark(scale: number, scaled: boolean): string {
+  return scaled
+    ? `la-tracker bench: migrated, seeded and seed-demo --scale ${scale} complete`
+    : `la-tracker bench: migrated, seeded and seed-demo (no --scale) complete`;
 }
 
 export interface PreparedDatabase {
@@ -74,10 +76,14 @@ export async function prepareDatabase(options: {
     }
     return found.rows[0]?.mark ?? null;
   });
+  if (mark === completeMark(scale, true)) {
+    log(`Database ${name} is already prepared for scale ${scale}`);
+    return { url, built: false, scaled: true };
+  }
   const cliHelp = await children.run(process.execPath, [CLI, 'seed-demo', '--help'], options.env);
   const scaled = cliHelp.includes('--scale');
-  if (mark === completeMark(scale)) {
-    log(`Database ${name} is already prepared for scale ${scale}`);
+  if (mark === completeMark(scale, false) && !scaled) {
+    log(`Database ${name} is already prepared (seed-demo takes no --scale here)`);
     return { url, built: false, scaled };
   }
   const env = { ...options.env, DATABASE_URL: url };
@@ -94,7 +100,7 @@ export async function prepareDatabase(options: {
   if (!scaled)
     log('seed-demo takes no --scale here: measuring on the small demonstration data instead');
   await withClient(url, (client) =>
-    client.query(`COMMENT ON DATABASE "${name}" IS '${completeMark(scale)}'`),
+    client.query(`COMMENT ON DATABASE "${name}" IS '${completeMark(scale, scaled)}'`),
   );
   return { url, built: true, scaled };
 }

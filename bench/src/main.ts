@@ -291,15 +291,19 @@ async function main(): Promise<void> {
       env: baseEnv,
       log,
     });
+    // Left behind by a run that was interrupted.
+    await removeRecordedSessions(database.url);
     phases.end('database');
     const env = { ...baseEnv, DATABASE_URL: database.url };
     const today = new Date().toISOString().slice(0, 10);
     const data = await findScenarioData(database.url, today);
-    const api = await startApi(children, env, resolve(CACHE, 'captured-sql.jsonl'));
-    const tokens = {
-      ADMIN: await tokenFor(children, env, 'ADMIN'),
-      SUPPLIER: await tokenFor(children, env, 'SUPPLIER', data.supplierId),
-    };
+    // The api boots while the command line makes the tokens: each takes seconds here.
+    const [api, admin, supplier] = await Promise.all([
+      startApi(children, env, resolve(CACHE, 'captured-sql.jsonl')),
+      tokenFor(children, env, 'ADMIN'),
+      tokenFor(children, env, 'SUPPLIER', data.supplierId),
+    ]);
+    const tokens = { ADMIN: admin, SUPPLIER: supplier };
     phases.end('api');
     const scenarios = scenariosFor(data, await hasBoundedNesting(api, tokens.ADMIN));
     log('Capturing one request of each scenario');
