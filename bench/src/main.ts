@@ -28,7 +28,14 @@ import {
 import { startFloor, type RunningFloor } from './floor';
 import { loadRun, type LoadTarget } from './load';
 import { benchSettings, type BenchSettings } from './settings';
-import { findScenarioData, scenariosFor, type Scenario, type ScenarioData } from './scenarios';
+import {
+  findScenarioData,
+  NESTED_PAGES,
+  nestedQuery,
+  scenariosFor,
+  type Scenario,
+  type ScenarioData,
+} from './scenarios';
 import { missingIdentifiers, replayPlanOf, type ReplayPlan } from './sql-replay';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
@@ -96,6 +103,29 @@ async function hasBoundedNesting(api: RunningApi, token: string): Promise<boolea
     argsOf(data.la, 'engagements').includes('financialYear') &&
     argsOf(data.e, 'sessions').includes('first')
   );
+}
+
+/** The largest page of the nested query the api's cost limit accepts (50 wanted). */
+async function largestNestedPage(
+  api: RunningApi,
+  token: string,
+  bounded: boolean,
+  year: string,
+): Promise<number> {
+  for (const page of NESTED_PAGES) {
+    const answer = await graphql(
+      api.url,
+      token,
+      nestedQuery(bounded, page),
+      bounded ? { year } : {},
+    );
+    const refused = JSON.stringify(answer.body.errors ?? '').includes('Cost limit');
+    if (!refused) return page;
+    log(
+      `  the nested query with first: ${page} is over the api's cost limit: ${JSON.stringify(answer.body.errors)}`,
+    );
+  }
+  throw new Error('The api refuses the nested query at every page size tried');
 }
 
 interface Prepared {
@@ -305,7 +335,9 @@ async function main(): Promise<void> {
     ]);
     const tokens = { ADMIN: admin, SUPPLIER: supplier };
     phases.end('api');
-    const scenarios = scenariosFor(data, await hasBoundedNesting(api, tokens.ADMIN));
+    const bounded = await hasBoundedNesting(api, tokens.ADMIN);
+    const nestedPage = await largestNestedPage(api, tokens.ADMIN, bounded, data.financialYear);
+    const scenarios = scenariosFor(data, bounded, nestedPage);
     log('Capturing one request of each scenario');
     const prepared = await captureScenarios(api, scenarios, tokens);
     const floor = await startFloor(children, {
@@ -330,6 +362,7 @@ async function main(): Promise<void> {
       runs,
       phases,
       started,
+      nested: { page: nestedPage, boundedLists: bounded, wantedPage: NESTED_PAGES[0] },
     });
     await removeRecordedSessions(database.url);
     writeResults(results);
@@ -357,6 +390,7 @@ async function resultsOf(input: {
   runs: Record<string, Partial<Record<Side, RunFigures[]>>>;
   phases: Phases;
   started: number;
+  nested: { page: number; boundedLists: boolean; wantedPage: number };
 }) {
   const { settings, database, data, scenarios, prepared, runs } = input;
   const scenarioResults: Record<string, ScenarioResult> = {};
@@ -410,6 +444,9 @@ async function resultsOf(input: {
       scaledSeed: database.scaled,
       programme: data.programmeName,
       financialYear: data.financialYear,
+      // The page the api's cost limit let the nested query have, and whether the api had the
+      // bounded lists (engagements(financialYear), sessions(first)) to ask for.
+      nestedQuery: input.nested,
       rowCounts: await rowCounts(database.url),
     },
     settings: {
