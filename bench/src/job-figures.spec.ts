@@ -1,4 +1,11 @@
-import { duplicatesOf, megabytesOf, peakRssKbOf, ratePerSecond, ratioOf } from './job-figures';
+import {
+  cpuTicksOf,
+  duplicatesOf,
+  megabytesOf,
+  peakRssKbOf,
+  ratePerSecond,
+  ratioOf,
+} from './job-figures';
 
 describe('ratePerSecond', () => {
   it('is items per second to one decimal place', () => {
@@ -50,5 +57,17 @@ describe('megabytesOf', () => {
   it('turns kilobytes into megabytes to one decimal place', () => {
     expect(megabytesOf(187_392)).toBe(183);
     expect(megabytesOf(1_536)).toBe(1.5);
+  });
+});
+
+describe('cpuTicksOf', () => {
+  it('adds user and system time, counting fields after the name', () => {
+    const stat =
+      '4242 (node worker) S 1 4242 4242 0 -1 4194560 9000 0 0 0 1234 567 0 0 20 0 11 0 100 0 0';
+    expect(cpuTicksOf(stat)).toBe(1801);
+  });
+
+  it('is null for a text that is not a stat line', () => {
+    expect(cpuTicksOf('nothing here')).toBeNull();
   });
 });

@@ -36,3 +36,14 @@ export function peakRssKbOf(status: string): number | null {
 export function megabytesOf(kilobytes: number): number {
   return Math.round((kilobytes / 1024) * 10) / 10;
 }
+
+/**
+ * The CPU time a process has used, user and system, in clock ticks, from a Linux
+ * `/proc/<pid>/stat` text; its name (in brackets) may hold spaces, so fields are counted after it.
+ */
+export function cpuTicksOf(stat: string): number | null {
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // After the name: state is field 3, utime field 14 and stime field 15 of the whole line.
+  const [utime, stime] = [Number(fields[11]), Number(fields[12])];
+  return Number.isFinite(utime) && Number.isFinite(stime) ? utime + stime : null;
+}

@@ -14,7 +14,8 @@ import { measureReports } from './reports';
  * scratch database made beside it. BENCH_PROGRAMME_ID picks the programme (else the one with the
  * most sessions), BENCH_FINANCIAL_YEAR the MI pack's year (else the programme's busiest),
  * BENCH_REDIS_URL the Redis (database 13 of the local one unless told), REMINDERS_COUNT how many
- * reminders (100,000), REMINDERS_LIMIT `lifted` (the default) or `product`.
+ * reminders (100,000), REMINDERS_LIMIT `lifted` (the default) or `product`, REMINDERS_TIMEOUT_S how
+ * long to wait for the sends (15 minutes) before reporting what arrived.
  */
 async function main(): Promise<void> {
   const env = readEnvironment();
@@ -39,6 +40,7 @@ async function main(): Promise<void> {
       redisUrl: env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/13',
       count: Number(env.REMINDERS_COUNT ?? 100_000),
       notifyLimit: (env.REMINDERS_LIMIT ?? 'lifted') as NotifyLimit,
+      timeoutMs: env.REMINDERS_TIMEOUT_S ? Number(env.REMINDERS_TIMEOUT_S) * 1000 : undefined,
       log,
     });
   log(JSON.stringify(results, null, 2));

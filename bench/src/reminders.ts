@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { NotifyChannel } from '@la-tracker/domain/notifications';
 import { NOTIFY_TEMPLATE_KINDS, readEnvironment } from '@la-tracker/platform/config';
 import { DEFAULT_BACKOFF, QUEUES } from '@la-tracker/platform/queue';
 import { startFakeNotify, type FakeNotify } from '@la-tracker/platform/testing';
@@ -8,7 +10,7 @@ import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { runNode } from './child-process';
-import { duplicatesOf, ratePerSecond, ratioOf } from './job-figures';
+import { cpuTicksOf, duplicatesOf, ratePerSecond, ratioOf } from './job-figures';
 
 /**
  * A day on which November 2022's monthly return is chased and no other month's: a supplier that
@@ -59,6 +61,14 @@ export interface ReminderFigures {
   /** Database work per reminder over the whole run (PostgreSQL's own counters). */
   transactionsPerReminder: number;
   rowsWrittenPerReminder: number;
+  /** The worker process's CPU time (user and system) from the scan's start to the last arrival. */
+  workerCpuSeconds: number;
+  workerCpuMsPerReminder: number;
+  /**
+   * The product's Notify client alone sending to the fake Notify, at the worker's concurrency,
+   * with no queue or database: the most the HTTP side allows on this machine.
+   */
+  notifyClientAlonePerSecond: number;
   noop: NoopFigures;
   /** Reminders a second ÷ no-op jobs a second. */
   ratio: number | null;
@@ -121,12 +131,14 @@ export async function measureReminders(options: MeasureRemindersOptions): Promis
     cleanups.push(() => worker.stop());
 
     const before = await databaseCounters(sql, database.name);
+    const cpuBefore = cpuSecondsOf(worker.process.pid);
     log(`Reminders: scanning for ${count} due, sending through the worker (limit: ${notifyLimit})`);
     const started = performance.now();
     const scan = runNode(CLI, ['run-reminders', '--as-of', CHASE_DAY], env).then(
       () => performance.now() - started,
     );
     const arrivals = await waitForArrivals(notify, count, started, timeoutMs, log);
+    const workerCpuSeconds = cpuSecondsOf(worker.process.pid) - cpuBefore;
     const scanMs = await scan;
     // Anything sent twice arrives a little later than the rest.
     await new Promise((resolve) => setTimeout(resolve, 1_000));
@@ -139,6 +151,7 @@ export async function measureReminders(options: MeasureRemindersOptions): Promis
     await worker.stop();
 
     const received = notify.messages.length;
+    const notifyClientAlonePerSecond = await measureNotifyClient(Math.min(count, 5_000), log);
     const noop = await measureNoopJobs(options.redisUrl, count, log);
     const remindersPerSecond = ratePerSecond(arrivals.received, arrivals.elapsedMs);
     const figures: ReminderFigures = {
@@ -155,13 +168,18 @@ export async function measureReminders(options: MeasureRemindersOptions): Promis
       sendsPerSecond: ratePerSecond(arrivals.received, arrivals.lastMs - arrivals.firstMs),
       transactionsPerReminder: perItem(after.transactions - before.transactions, count),
       rowsWrittenPerReminder: perItem(after.rowsWritten - before.rowsWritten, count),
+      workerCpuSeconds: Math.round(workerCpuSeconds * 10) / 10,
+      workerCpuMsPerReminder: perItem(workerCpuSeconds * 1000, arrivals.received),
+      notifyClientAlonePerSecond,
       noop,
       ratio: ratioOf(remindersPerSecond, noop.jobsPerSecond),
     };
     log(
       `Reminders: ${figures.received}/${count} at Notify in ${figures.seconds} s ` +
         `(scan ${figures.scanSeconds} s; sending ${figures.sendsPerSecond}/s), ` +
-        `${figures.remindersPerSecond}/s overall, ${figures.duplicates} duplicates; ` +
+        `${figures.remindersPerSecond}/s overall, ${figures.duplicates} duplicates, ` +
+        `worker CPU ${figures.workerCpuMsPerReminder} ms a reminder, ` +
+        `${figures.transactionsPerReminder} transactions and ${figures.rowsWrittenPerReminder} rows written a reminder; ` +
         `no-op jobs ${noop.jobsPerSecond}/s; ratio ${String(figures.ratio)}`,
     );
     return figures;
@@ -235,6 +253,50 @@ export async function measureNoopJobs(
     await queue.obliterate({ force: true }).catch(() => undefined);
     await queue.close();
     await deleteKeys(redisUrl, prefix);
+  }
+}
+
+/**
+ * `count` messages sent by the product's Notify client to a fresh fake Notify, as many at once
+ * as the worker sends: messages a second.
+ */
+async function measureNotifyClient(count: number, log: (line: string) => void): Promise<number> {
+  const notify = await startFakeNotify();
+  try {
+    const channel = new NotifyChannel({
+      apiKey: `bench-${randomUUID()}-${randomUUID()}`,
+      baseUrl: notify.url,
+      templateIds: { MONTHLY_RETURN_DUE: randomUUID() },
+    });
+    let next = 0;
+    const started = performance.now();
+    const sender = async () => {
+      while (next < count) {
+        const n = (next += 1);
+        await channel.send({
+          reference: `bench-${n}`,
+          template: 'MONTHLY_RETURN_DUE',
+          emailAddress: `contact-${n}@supplier.example`,
+          personalisation: { summary: 'Benchmark', due_on: CHASE_DAY },
+        });
+      }
+    };
+    await Promise.all(Array.from({ length: QUEUES.notifications.concurrency }, sender));
+    const rate = ratePerSecond(count, performance.now() - started);
+    log(`Notify client alone: ${count} sends to the fake Notify at ${rate}/s`);
+    return rate;
+  } finally {
+    await notify.stop();
+  }
+}
+
+/** CPU seconds a process has used; Linux counts them in ticks of 1/100 s (USER_HZ). */
+function cpuSecondsOf(pid: number | undefined): number {
+  if (pid === undefined) return 0;
+  try {
+    return (cpuTicksOf(readFileSync(`/proc/${pid}/stat`, 'utf8')) ?? 0) / 100;
+  } catch {
+    return 0;
   }
 }
 
