@@ -32,6 +32,7 @@ import { QUEUES, QueueModule } from '@la-tracker/platform/queue';
 import { StorageModule } from '@la-tracker/platform/storage';
 import { ClockModule } from '@la-tracker/platform/time';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { PinoLogger } from 'nestjs-pino';
 import { Registry } from 'prom-client';
 import { DateScalar } from './graphql/date.scalar';
@@ -216,6 +217,9 @@ export class ApiModule {
             ...limits.options,
             formatError,
             plugins: [
+              // No response is cached by hints (every answer depends on its caller), and the
+              // plugin's hook on every field costs time on large answers.
+              ApolloServerPluginCacheControlDisabled(),
               errorLoggingPlugin(logger),
               graphqlMetricsPlugin(registry),
               ...limits.plugins,

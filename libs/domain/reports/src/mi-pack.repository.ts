@@ -111,8 +111,9 @@ export class MiPackRepository {
               COALESCE(sum(s.duration_minutes), 0)::int AS minutes,
               COALESCE(sum(a.attendance), 0)::int AS attendance
          FROM delivery_session s
-         LEFT JOIN (SELECT session_id, sum(count) AS attendance
-                      FROM session_attendance GROUP BY session_id) a ON a.session_id = s.id
+         -- Each of the year's sessions' own attendance, not the whole table's added up first.
+         LEFT JOIN LATERAL (SELECT sum(count) AS attendance
+                              FROM session_attendance WHERE session_id = s.id) a ON true
         WHERE s.programme_id = $1 AND s.financial_year = $2
         GROUP BY s.service_line, s.status`,
       [programmeId, financialYear],
@@ -179,14 +180,19 @@ export class MiPackRepository {
         attendance: number;
       }>
     >(
-      `WITH engaged AS (
+      `WITH engaged AS MATERIALIZED (
          SELECT local_authority_id, count(*)::int AS engagements
            FROM engagement
           WHERE programme_id = $1 AND financial_year = $2 AND status IN ${REACHING}
           GROUP BY local_authority_id),
-       attended AS (
+       -- Each worked out once (MATERIALIZED), not once a region. Attendance is read from the
+       -- year's approved sessions by index (OFFSET 0 keeps the planner from turning it into a
+       -- scan of every year's attendance).
+       attended AS MATERIALIZED (
          SELECT a.local_authority_id, sum(a.count)::int AS attendance
-           FROM session_attendance a JOIN delivery_session s ON s.id = a.session_id
+           FROM delivery_session s
+          CROSS JOIN LATERAL (SELECT local_authority_id, count
+                                FROM session_attendance WHERE session_id = s.id OFFSET 0) a
           WHERE s.programme_id = $1 AND s.financial_year = $2 AND s.status = 'APPROVED'
           GROUP BY a.local_authority_id)
        SELECT r.code, r.name,

@@ -37,6 +37,8 @@ export function dataSourceOptions(parts: DataSourceParts): DataSourceOptions {
     logging: false,
     logger: new StatementCountingLogger(),
     applicationName: parts.applicationName ?? 'la-delivery-tracker',
-    extra: { max: parts.poolSize ?? 10 },
+    // JIT compiling takes longer (a third of a second) than it saves on the api's queries, which
+    // read thousands of rows, not millions: it is for long analytic queries.
+    extra: { max: parts.poolSize ?? 10, options: '-c jit=off' },
   };
 }
