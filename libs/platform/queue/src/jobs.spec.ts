@@ -4,6 +4,7 @@ import {
   outboxJobId,
   processorRegistryProblems,
   queueLimiter,
+  workerConnections,
 } from './jobs';
 
 describe('defineJob', () => {
@@ -129,5 +130,14 @@ describe('queueLimiter', () => {
 
   it('never limits the default queue', () => {
     expect(queueLimiter('default', { notifySendsPerMinute: 1400 })).toBeUndefined();
+  });
+});
+
+describe('workerConnections', () => {
+  it('gives each job a worker runs at once a connection, and one more for the outbox', () => {
+    expect(workerConnections(['default', 'notifications'])).toBe(26);
+    expect(workerConnections(['notifications'])).toBe(21);
+    expect(workerConnections(['default'])).toBe(6);
+    expect(workerConnections([])).toBe(1);
   });
 });

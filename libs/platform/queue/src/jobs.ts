@@ -20,6 +20,14 @@ export const QUEUES = {
 
 export type QueueName = keyof typeof QUEUES;
 
+/**
+ * The database connections a worker consuming these queues needs so that no job waits for one:
+ * one per job it runs at once, and one for the outbox relay and sweep.
+ */
+export function workerConnections(queues: readonly QueueName[]): number {
+  return queues.reduce((sum, queue) => sum + QUEUES[queue].concurrency, 1);
+}
+
 /** At most `max` jobs per `durationMs` across every worker (BullMQ's limiter, kept in Redis). */
 export interface QueueLimiter {
   readonly max: number;
