@@ -10,6 +10,7 @@ describe('JobSchedules', () => {
     redisUrl: testEnvironment().redisUrl,
     prefix: `la-tracker-test-${randomBytes(6).toString('hex')}`,
     relayTimeoutMs: 2_000,
+    notifySendsPerMinute: 1400,
   };
   let queue: Queue;
 

@@ -14,11 +14,12 @@ import {
   JobRegistry,
   QUEUE_SETTINGS,
   QUEUES,
+  queueLimiter,
   redisAnswers,
   RetryLaterError,
   type JobPayload,
   type JobProcessor,
-  type QueueOptions,
+  type QueueLimiter,
   type QueueSettings,
 } from '@la-tracker/platform/queue';
 import { DelayedError, Worker, type Job } from 'bullmq';
@@ -59,7 +60,7 @@ export class QueueWorkers implements OnApplicationBootstrap, OnModuleDestroy {
           connection: bullConnection(this.settings.redisUrl, 'worker'),
           prefix: this.settings.prefix,
           concurrency: QUEUES[queue].concurrency,
-          limiter: limiterOf(QUEUES[queue]),
+          limiter: limiterOf(queueLimiter(queue, this.settings)),
           // Kept on each job it takes (BullMQ's processedBy): which process ran a job, when
           // several share a queue.
           name: `${hostname()}:${process.pid}`,
@@ -138,6 +139,8 @@ export class QueueWorkers implements OnApplicationBootstrap, OnModuleDestroy {
   }
 }
 
-function limiterOf(queue: QueueOptions): { max: number; duration: number } | undefined {
-  return queue.limiter && { max: queue.limiter.max, duration: queue.limiter.durationMs };
+function limiterOf(
+  limiter: QueueLimiter | undefined,
+): { max: number; duration: number } | undefined {
+  return limiter && { max: limiter.max, duration: limiter.durationMs };
 }

@@ -72,6 +72,20 @@ describe('createWorker', () => {
     await worker.close();
   });
 
+  it('holds a database connection for each job it runs at once, and one for the outbox', async () => {
+    const config = testConfig({ databaseUrl: database.url, redisUrl: testEnvironment().redisUrl });
+    const worker = await createWorker({ ...config, databasePoolSize: 10 });
+    const bigger = await createWorker({ ...config, databasePoolSize: 40 });
+    try {
+      // 20 notifications and 5 default jobs at once, and the relay: more than DATABASE_POOL_SIZE.
+      expect(worker.get(DataSource).options.extra).toEqual({ max: 26 });
+      expect(bigger.get(DataSource).options.extra).toEqual({ max: 40 });
+    } finally {
+      await worker.close();
+      await bigger.close();
+    }
+  });
+
   it('refuses to start when Redis cannot be reached, saying to check REDIS_URL', async () => {
     const nothingThere = `redis://127.0.0.1:${await findFreePort()}`;
     await expect(

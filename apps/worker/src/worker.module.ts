@@ -15,8 +15,10 @@ import {
 } from '@la-tracker/platform/observability';
 import {
   JOBS,
+  JobRegistry,
   QUEUES,
   QueueModule,
+  workerConnections,
   type JobDefinition,
   type JobProcessor,
 } from '@la-tracker/platform/queue';
@@ -52,6 +54,7 @@ export interface WorkerOptions {
 export class WorkerModule {
   static forRoot(config: AppConfig, options: WorkerOptions = {}): DynamicModule {
     const processors = options.processors ?? PROCESSORS;
+    const jobs = options.jobs ?? JOBS;
     return {
       module: WorkerModule,
       imports: [
@@ -62,8 +65,13 @@ export class WorkerModule {
           entities,
           migrations,
           applicationName: 'la-delivery-tracker-worker',
+          // A pool at least the jobs it runs at once, rather than fewer jobs: concurrency is sized
+          // to overlap Notify's latency, when a send holds no connection; but when sends are
+          // quick every job wants one at once, and a job short of one sits on the pool while
+          // others' transactions wait idle behind the event loop.
+          minimumPoolSize: workerConnections(new JobRegistry(jobs).queues),
         }),
-        QueueModule.forRoot(config, { jobs: options.jobs ?? JOBS }),
+        QueueModule.forRoot(config, { jobs }),
         StorageModule.forRoot(config),
         // The domain services the processors call.
         InspectionImportRequestsModule,

@@ -27,7 +27,10 @@ export interface NewNotification {
 export class NotificationRecorder {
   constructor(@Inject(OutboxWriter) private readonly outbox: OutboxWriter) {}
 
-  /** Records those not yet on record, in one statement, and queues each; their ids. */
+  /**
+   * Records those not yet on record and queues each, in two statements however many there are;
+   * their ids.
+   */
   async record(
     manager: EntityManager,
     notifications: readonly NewNotification[],
@@ -50,8 +53,11 @@ export class NotificationRecorder {
       ],
     );
     const ids = rows.map((row) => row.id);
-    for (const id of ids)
-      await this.outbox.enqueue(manager, NOTIFICATION_SEND, { notificationId: id }, { jobId: id });
+    await this.outbox.enqueueMany(
+      manager,
+      NOTIFICATION_SEND,
+      ids.map((id) => ({ payload: { notificationId: id }, jobId: id })),
+    );
     return ids;
   }
 
@@ -60,12 +66,10 @@ export class NotificationRecorder {
    * again (it looks up before it sends), so each day's request is a job of its own.
    */
   async queueAgain(manager: EntityManager, ids: readonly string[], day: IsoDate): Promise<void> {
-    for (const id of ids)
-      await this.outbox.enqueue(
-        manager,
-        NOTIFICATION_SEND,
-        { notificationId: id },
-        { jobId: `${id}.${day}` },
-      );
+    await this.outbox.enqueueMany(
+      manager,
+      NOTIFICATION_SEND,
+      ids.map((id) => ({ payload: { notificationId: id }, jobId: `${id}.${day}` })),
+    );
   }
 }

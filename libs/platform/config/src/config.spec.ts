@@ -34,6 +34,7 @@ describe('loadConfig', () => {
       redisUrl: services.REDIS_URL,
       queuePrefix: 'la-tracker',
       outboxSweepIntervalMs: 5000,
+      notifySendsPerMinute: 1400,
       dataDir: '.data',
       fileStorageDir: '.data/files',
       auth: {
@@ -193,6 +194,14 @@ describe('loadConfig', () => {
     expect(sut.outboxSweepIntervalMs).toBe(2000);
   });
 
+  it('limits sends to GOV.UK Notify to 1,400 a minute unless NOTIFY_SENDS_PER_MINUTE says', () => {
+    expect(loadConfig(services).notifySendsPerMinute).toBe(1400);
+    expect(loadConfig({ ...services, NOTIFY_SENDS_PER_MINUTE: '2800' }).notifySendsPerMinute).toBe(
+      2800,
+    );
+    expect(loadConfig({ ...services, NOTIFY_SENDS_PER_MINUTE: '0' }).notifySendsPerMinute).toBe(0);
+  });
+
   it('keeps stored files under DATA_DIR unless FILE_STORAGE_DIR says where', () => {
     expect(loadConfig({ ...services, DATA_DIR: '/var/lib/tracker' }).fileStorageDir).toBe(
       '/var/lib/tracker/files',
@@ -222,6 +231,9 @@ describe('loadConfig', () => {
     ['QUEUE_PREFIX', 'la:tracker'],
     ['OUTBOX_SWEEP_INTERVAL_MS', '50'],
     ['OUTBOX_SWEEP_INTERVAL_MS', 'soon'],
+    ['NOTIFY_SENDS_PER_MINUTE', '-1'],
+    ['NOTIFY_SENDS_PER_MINUTE', '1000001'],
+    ['NOTIFY_SENDS_PER_MINUTE', '1.5'],
   ])('names %s when it is %s', (name, value) => {
     const problems = problemsOf(() => loadConfig({ ...services, [name]: value }));
     expect(problems).toHaveLength(1);

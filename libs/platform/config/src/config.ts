@@ -34,6 +34,8 @@ const RETENTION_MONTHS_MESSAGE =
   'RETENTION_MONTHS_AFTER_PROGRAMME_END must be a whole number of months from 0 to 120';
 const RETENTION_OUTBOX_MESSAGE =
   'RETENTION_OUTBOX_DAYS must be a whole number of days from 0 to 3650';
+const NOTIFY_SENDS_MESSAGE =
+  'NOTIFY_SENDS_PER_MINUTE must be a whole number of sends from 0 (no limit) to 1000000';
 const rateLimitMessage = (name: string) =>
   `${name} must be a whole number of requests from 0 (no limit) to 1000000`;
 
@@ -194,6 +196,14 @@ class EnvironmentVariables {
     message: 'NOTIFY_BASE_URL must be an https URL (http only for localhost), with no path',
   })
   NOTIFY_BASE_URL?: string;
+
+  // GOV.UK Notify allows 3,000 requests a minute per service, and a send may need two (a look-up,
+  // then the message): 1,400 leaves room. Raise it when Notify has raised the service's limit.
+  @Transform(toInt)
+  @IsInt({ message: NOTIFY_SENDS_MESSAGE })
+  @Min(0, { message: NOTIFY_SENDS_MESSAGE })
+  @Max(1_000_000, { message: NOTIFY_SENDS_MESSAGE })
+  NOTIFY_SENDS_PER_MINUTE: number = 1400;
 }
 
 /** The kinds of notification (SPEC §6, and sessions awaiting sign-off), each with its own template. */
@@ -222,6 +232,8 @@ export interface AppConfig {
   readonly queuePrefix: string;
   /** How often the worker relays outbox rows that were not relayed right after commit. */
   readonly outboxSweepIntervalMs: number;
+  /** Notification sends a minute across every worker; 0 for no limit. */
+  readonly notifySendsPerMinute: number;
   /** Where embedded PostgreSQL and Redis keep their data when the launcher starts them. */
   readonly dataDir: string;
   /** Where stored files (imports handed in, reports built) live; shared by api and worker. */
@@ -597,6 +609,7 @@ export function loadLauncherConfig(env: Environment): LauncherConfig {
     redisUrl: vars.REDIS_URL,
     queuePrefix: vars.QUEUE_PREFIX,
     outboxSweepIntervalMs: vars.OUTBOX_SWEEP_INTERVAL_MS,
+    notifySendsPerMinute: vars.NOTIFY_SENDS_PER_MINUTE,
     dataDir: vars.DATA_DIR,
     fileStorageDir: vars.FILE_STORAGE_DIR ?? join(vars.DATA_DIR, 'files'),
     auth,

@@ -17,7 +17,11 @@ class SchemaCheck implements OnModuleInit {
 
 @Module({})
 export class DatabaseModule {
-  static forRoot(parts: Omit<DataSourceParts, 'url' | 'poolSize'>): DynamicModule {
+  /** `minimumPoolSize`: the pool is at least this, whatever `DATABASE_POOL_SIZE` says. */
+  static forRoot(
+    parts: Omit<DataSourceParts, 'url' | 'poolSize'> & { minimumPoolSize?: number },
+  ): DynamicModule {
+    const { minimumPoolSize = 0, ...source } = parts;
     return {
       module: DatabaseModule,
       global: true,
@@ -26,9 +30,9 @@ export class DatabaseModule {
           inject: [APP_CONFIG],
           useFactory: (config: AppConfig) => ({
             ...dataSourceOptions({
-              ...parts,
+              ...source,
               url: config.databaseUrl,
-              poolSize: config.databasePoolSize,
+              poolSize: Math.max(config.databasePoolSize, minimumPoolSize),
             }),
             // Fail fast and say why, rather than retrying for half a minute.
             retryAttempts: 2,

@@ -1,4 +1,11 @@
-import { defineJob, JobRegistry, outboxJobId, processorRegistryProblems } from './jobs';
+import {
+  defineJob,
+  JobRegistry,
+  outboxJobId,
+  processorRegistryProblems,
+  queueLimiter,
+  workerConnections,
+} from './jobs';
 
 describe('defineJob', () => {
   it('puts a job on the default queue with the default retries', () => {
@@ -102,5 +109,35 @@ describe('processorRegistryProblems', () => {
     expect(processorRegistryProblems([], ['x'])).toEqual([
       'a processor handles "x", which is not a declared job',
     ]);
+  });
+});
+
+describe('queueLimiter', () => {
+  it('keeps the notifications queue to the sends a minute Notify allows', () => {
+    expect(queueLimiter('notifications', { notifySendsPerMinute: 1400 })).toEqual({
+      max: 1400,
+      durationMs: 60_000,
+    });
+    expect(queueLimiter('notifications', { notifySendsPerMinute: 6000 })).toEqual({
+      max: 6000,
+      durationMs: 60_000,
+    });
+  });
+
+  it('leaves the notifications queue unlimited at 0', () => {
+    expect(queueLimiter('notifications', { notifySendsPerMinute: 0 })).toBeUndefined();
+  });
+
+  it('never limits the default queue', () => {
+    expect(queueLimiter('default', { notifySendsPerMinute: 1400 })).toBeUndefined();
+  });
+});
+
+describe('workerConnections', () => {
+  it('gives each job a worker runs at once a connection, and one more for the outbox', () => {
+    expect(workerConnections(['default', 'notifications'])).toBe(26);
+    expect(workerConnections(['notifications'])).toBe(21);
+    expect(workerConnections(['default'])).toBe(6);
+    expect(workerConnections([])).toBe(1);
   });
 });

@@ -9,19 +9,48 @@ export type JobPayload = Readonly<Record<string, string | number | boolean | nul
 export interface QueueOptions {
   /** How many of its jobs run at once per worker. */
   readonly concurrency: number;
-  /** At most `max` jobs per `durationMs` across every worker (BullMQ's limiter, kept in Redis). */
-  readonly limiter?: { readonly max: number; readonly durationMs: number };
 }
 
 /** The queues the worker consumes. */
 export const QUEUES = {
   default: { concurrency: 5 },
-  // Messages leave through GOV.UK Notify, which allows 3,000 requests a minute per service.
-  // A job may make two requests (a look-up, then a send): at most 1,400 jobs a minute.
-  notifications: { concurrency: 20, limiter: { max: 1_400, durationMs: 60_000 } },
+  // Messages leave through GOV.UK Notify, at most `NOTIFY_SENDS_PER_MINUTE` (see `queueLimiter`).
+  notifications: { concurrency: 20 },
 } as const satisfies Record<string, QueueOptions>;
 
 export type QueueName = keyof typeof QUEUES;
+
+/**
+ * The database connections a worker consuming these queues needs so that no job waits for one:
+ * one per job it runs at once, and one for the outbox relay and sweep.
+ */
+export function workerConnections(queues: readonly QueueName[]): number {
+  return queues.reduce((sum, queue) => sum + QUEUES[queue].concurrency, 1);
+}
+
+/** At most `max` jobs per `durationMs` across every worker (BullMQ's limiter, kept in Redis). */
+export interface QueueLimiter {
+  readonly max: number;
+  readonly durationMs: number;
+}
+
+/**
+ * A queue's rate limit: the notifications queue keeps to the sends a minute GOV.UK Notify allows
+ * the service (0 for none); the others have none.
+ */
+export function queueLimiter(
+  queue: QueueName,
+  limits: { notifySendsPerMinute: number },
+): QueueLimiter | undefined {
+  switch (queue) {
+    case 'notifications':
+      return limits.notifySendsPerMinute > 0
+        ? { max: limits.notifySendsPerMinute, durationMs: 60_000 }
+        : undefined;
+    case 'default':
+      return undefined;
+  }
+}
 
 export interface JobBackoff {
   type: 'exponential' | 'fixed';

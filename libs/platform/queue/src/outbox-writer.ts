@@ -23,20 +23,37 @@ export class OutboxWriter {
     payload: NoInfer<P>,
     options: { jobId?: string } = {},
   ): Promise<EnqueuedJob> {
+    const [enqueued] = await this.enqueueMany(manager, job, [{ payload, jobId: options.jobId }]);
+    return enqueued;
+  }
+
+  /**
+   * Enqueues many jobs of one kind in one statement, however many there are; a job id the outbox
+   * already holds is skipped, as `enqueue` does. Answers in the order given.
+   */
+  async enqueueMany<P extends JobPayload>(
+    manager: EntityManager,
+    job: JobDefinition<P>,
+    jobs: ReadonlyArray<{ payload: NoInfer<P>; jobId?: string }>,
+  ): Promise<EnqueuedJob[]> {
     if (!manager.queryRunner?.isTransactionActive)
       throw new Error(
         `Job "${job.name}" must be enqueued inside a transaction, with its entity manager`,
       );
-    const jobId = outboxJobId(job, payload, options.jobId);
-    const inserted = await manager.query<Array<{ id: string }>>(
-      `INSERT INTO outbox_job (queue, name, job_id, payload) VALUES ($1, $2, $3, $4::jsonb)
-       ON CONFLICT (job_id) DO NOTHING RETURNING id`,
-      [job.queue, job.name, jobId, JSON.stringify(payload)],
+    if (jobs.length === 0) return [];
+    const jobIds = jobs.map(({ payload, jobId }) => outboxJobId(job, payload, jobId));
+    const inserted = await manager.query<Array<{ id: string; job_id: string }>>(
+      `INSERT INTO outbox_job (queue, name, job_id, payload)
+       SELECT $1, $2, job.job_id, job.payload
+         FROM unnest($3::text[], $4::jsonb[]) AS job (job_id, payload)
+       ON CONFLICT (job_id) DO NOTHING RETURNING id, job_id`,
+      [job.queue, job.name, jobIds, jobs.map(({ payload }) => JSON.stringify(payload))],
     );
     const rows = this.written.get(manager) ?? [];
     rows.push(...inserted.map((row) => row.id));
     this.written.set(manager, rows);
-    return { jobId, added: inserted.length > 0 };
+    const added = new Set(inserted.map((row) => row.job_id));
+    return jobIds.map((jobId) => ({ jobId, added: added.has(jobId) }));
   }
 
   /** The outbox rows written with this manager so far, forgotten once taken. */

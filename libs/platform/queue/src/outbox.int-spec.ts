@@ -1,4 +1,5 @@
 import type { INestApplicationContext } from '@nestjs/common';
+import { statementCounter } from '@la-tracker/platform/database';
 import { findFreePort } from '@la-tracker/platform/local-services';
 import {
   createDomainTestContext,
@@ -92,6 +93,40 @@ describe('the transactional outbox', () => {
       expect(first).toEqual({ jobId: second.jobId, added: true });
       expect(second.added).toBe(false);
       expect(await dataSource.getRepository(OutboxJob).countBy({ jobId: first.jobId })).toBe(1);
+    });
+  });
+
+  describe('OutboxWriter.enqueueMany', () => {
+    it('writes many jobs in one statement, skipping ids already held, answering in order', async () => {
+      await transactions.run((manager) =>
+        outbox.enqueue(manager, NOTE_CHANGE, { changeId: 'm2' }, { jobId: 'm2' }),
+      );
+      const statements = statementCounter.run(() =>
+        dataSource.transaction(async (manager) => {
+          const enqueued = await outbox.enqueueMany(
+            manager,
+            NOTE_CHANGE,
+            ['m1', 'm2', 'm3'].map((id) => ({ payload: { changeId: id }, jobId: id })),
+          );
+          return { enqueued, statements: statementCounter.current() };
+        }),
+      );
+
+      const { enqueued, statements: count } = await statements;
+      expect(enqueued).toEqual([
+        { jobId: 'test.note-change/m1', added: true },
+        { jobId: 'test.note-change/m2', added: false },
+        { jobId: 'test.note-change/m3', added: true },
+      ]);
+      // Begin and the insert, before the commit.
+      expect(count).toBe(2);
+      expect((await outboxRow('test.note-change/m3'))?.payload).toEqual({ changeId: 'm3' });
+    });
+
+    it('refuses to write outside a transaction', async () => {
+      await expect(
+        outbox.enqueueMany(dataSource.manager, NOTE_CHANGE, [{ payload: { changeId: 'loose' } }]),
+      ).rejects.toThrow(/inside a transaction/);
     });
   });
 

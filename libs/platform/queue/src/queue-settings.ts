@@ -6,6 +6,8 @@ export interface QueueSettings {
   /** Prefix of every BullMQ key; a test takes its own so tests sharing one Redis never meet. */
   prefix: string;
   relayTimeoutMs: number;
+  /** Sends a minute the notifications queue keeps to across every worker; 0 for no limit. */
+  notifySendsPerMinute: number;
 }
 
 export const QUEUE_SETTINGS = Symbol('QUEUE_SETTINGS');

@@ -52,13 +52,14 @@ export interface QueueModuleOptions {
 @Module({})
 export class QueueModule {
   static forRoot(
-    config: Pick<AppConfig, 'redisUrl' | 'queuePrefix'>,
+    config: Pick<AppConfig, 'redisUrl' | 'queuePrefix' | 'notifySendsPerMinute'>,
     options: QueueModuleOptions = {},
   ): DynamicModule {
     const settings: QueueSettings = {
       redisUrl: config.redisUrl,
       prefix: config.queuePrefix,
       relayTimeoutMs: options.relayTimeoutMs ?? DEFAULT_RELAY_TIMEOUT_MS,
+      notifySendsPerMinute: config.notifySendsPerMinute,
     };
     return {
       module: QueueModule,
