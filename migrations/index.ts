@@ -10,6 +10,7 @@ import { networkEntities } from '@la-tracker/domain/networks';
 import { programmeEntities } from '@la-tracker/domain/programmes';
 import { reportEntities } from '@la-tracker/domain/reports';
 import { sessionEntities } from '@la-tracker/domain/sessions';
+import { spendEntities } from '@la-tracker/domain/spend';
 import { notificationEntities } from '@la-tracker/domain/notifications';
 import { AuditEvent } from '@la-tracker/platform/audit';
 import { OutboxJob } from '@la-tracker/platform/queue';
@@ -32,6 +33,7 @@ import { Reports1795660114324 } from './1795660114324-Reports';
 import { ReportRunId1795663514002 } from './1795663514002-ReportRunId';
 import { ApiTokens1795671756473 } from './1795671756473-ApiTokens';
 import { SessionEngagementLatest1795695067695 } from './1795695067695-SessionEngagementLatest';
+import { SessionChargeTotals1795696625077 } from './1795696625077-SessionChargeTotals';
 
 /** Every entity the database holds: the schema the migrations below must produce. */
 export const entities = [
@@ -50,6 +52,7 @@ export const entities = [
   ...coachingEntities,
   ...networkEntities,
   ...reportEntities,
+  ...spendEntities,
 ];
 
 /** Every migration, oldest first. Append only: a migration that has landed is never edited. */
@@ -72,4 +75,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   ReportRunId1795663514002,
   ApiTokens1795671756473,
   SessionEngagementLatest1795695067695,
+  SessionChargeTotals1795696625077,
 ];

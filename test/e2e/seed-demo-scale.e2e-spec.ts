@@ -123,8 +123,24 @@ describe('npm run cli -- seed-demo --scale', () => {
         WHERE s.status <> 'APPROVED' AND COALESCE(s.delivered_on, s.planned_on) < '2026-01-30') AS old_open,
       (SELECT count(*)::int FROM session_engagement se JOIN delivery_session s ON s.id = se.session_id
         WHERE se.session_on <> COALESCE(s.delivered_on, s.planned_on)) AS link_day_wrong,
+      (SELECT count(*)::int FROM (
+         (SELECT programme_id, contract_id, supplier_id, service_line, financial_year, local_authority_id,
+                 pence, charges FROM session_charge_total
+          EXCEPT
+          SELECT s.programme_id, s.contract_id, s.supplier_id, s.service_line, s.financial_year,
+                 sh.local_authority_id, sum(sh.amount_pence), count(*)::int
+            FROM session_cost_share sh JOIN delivery_session s ON s.id = sh.session_id
+           WHERE s.status = 'APPROVED' GROUP BY 1, 2, 3, 4, 5, 6)
+         UNION ALL
+         (SELECT s.programme_id, s.contract_id, s.supplier_id, s.service_line, s.financial_year,
+                 sh.local_authority_id, sum(sh.amount_pence), count(*)::int
+            FROM session_cost_share sh JOIN delivery_session s ON s.id = sh.session_id
+           WHERE s.status = 'APPROVED' GROUP BY 1, 2, 3, 4, 5, 6
+          EXCEPT
+          SELECT programme_id, contract_id, supplier_id, service_line, financial_year, local_authority_id,
+                 pence, charges FROM session_charge_total)) differ) AS charge_totals_wrong,
       (SELECT count(*)::int FROM pg_trigger
-        WHERE tgname = 'session_engagement_day' AND tgenabled = 'D') AS trigger_left_off`);
+        WHERE tgname IN ('session_engagement_day', 'session_cost_share_added') AND tgenabled = 'D') AS trigger_left_off`);
     expect(broken).toEqual({
       cost_not_shared: 0,
       shares_unapproved: 0,
@@ -135,6 +151,7 @@ describe('npm run cli -- seed-demo --scale', () => {
       stray_attendance: 0,
       old_open: 0,
       link_day_wrong: 0,
+      charge_totals_wrong: 0,
       trigger_left_off: 0,
     });
   });

@@ -6,21 +6,21 @@ import type { SpendScope } from './spend-access.rules';
 import type { SpendDimension, SpendFigure } from './spend.rules';
 
 /**
- * Every charge to a programme, one row per LA charged, each kind of charge one branch of the
- * UNION ALL with the same columns. Approved sessions are charged in the year of their date, shared
- * among their LAs by headcount at approval (SPEC §5.5, §5.9); a diagnostic is charged to its one LA
- * when it reaches its final report, in the year of that date (SPEC §5.9).
+ * Every charge to a programme, added up by LA charged, each kind of charge one branch of the
+ * UNION ALL with the same columns; `charges` counts the charges a row adds up. Approved sessions
+ * are charged in the year of their date, shared among their LAs by headcount at approval (SPEC
+ * §5.5, §5.9): their shares are read already added up by contract, line, year and LA from the
+ * totals the database keeps. A diagnostic is charged to its one LA when it reaches its final
+ * report, in the year of that date (SPEC §5.9).
  */
 const CHARGES = `
-  SELECT s.programme_id, s.contract_id, s.supplier_id, c.lot_id, s.service_line,
-         cs.local_authority_id, s.financial_year, cs.amount_pence AS pence
-    FROM session_cost_share cs
-    JOIN delivery_session s ON s.id = cs.session_id
-    JOIN contract c ON c.id = s.contract_id
-   WHERE s.status = 'APPROVED'
+  SELECT t.programme_id, t.contract_id, t.supplier_id, c.lot_id, t.service_line,
+         t.local_authority_id, t.financial_year, t.pence, t.charges
+    FROM session_charge_total t
+    JOIN contract c ON c.id = t.contract_id
   UNION ALL
   SELECT d.programme_id, d.contract_id, d.supplier_id, c.lot_id, d.service_line,
-         d.local_authority_id, d.cost_financial_year, d.cost_pence
+         d.local_authority_id, d.cost_financial_year, d.cost_pence, 1
     FROM diagnostic d
     JOIN contract c ON c.id = d.contract_id
    WHERE d.cost_pence IS NOT NULL`;
@@ -79,7 +79,7 @@ export class SpendRepository {
               COALESCE(service_line, lot_id::text, contract_id::text, supplier_id::text,
                        local_authority_id::text, financial_year) AS key,
               COALESCE(sum(pence) FILTER (WHERE matches), 0)::text AS spent,
-              count(*) FILTER (WHERE matches)::int AS charges,
+              COALESCE(sum(charges) FILTER (WHERE matches), 0)::int AS charges,
               COALESCE(sum(pence), 0)::text AS spent_to_date
          FROM visible
         GROUP BY GROUPING SETS ((), (service_line), (lot_id, lot_number), (contract_id, contract_reference),

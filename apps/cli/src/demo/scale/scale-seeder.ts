@@ -6,6 +6,7 @@ import { copyLine } from './copy-text';
 import type { Progress } from './progress';
 import {
   ScalePlan,
+  SCALE_PROGRAMME_ID,
   SCALE_PROGRAMME_NAME,
   SESSION_ATTENDANCE_COLUMNS,
   SESSION_COLUMNS,
@@ -73,6 +74,10 @@ export class ScaleSeeder {
       await this.client.query(
         `ALTER TABLE session_engagement DISABLE TRIGGER session_engagement_day`,
       );
+      // The spend totals are added up once after the load rather than batch by batch.
+      await this.client.query(
+        `ALTER TABLE session_cost_share DISABLE TRIGGER session_cost_share_added`,
+      );
       await this.sessions(plan, progress);
       progress.finish(plan.totalSessions, this.written);
       log('Putting back the session tables’ indexes and foreign keys, and checking every row…');
@@ -80,6 +85,10 @@ export class ScaleSeeder {
         `ALTER TABLE session_engagement ENABLE TRIGGER session_engagement_day`,
       );
       await this.checkLinkDays();
+      await this.client.query(
+        `ALTER TABLE session_cost_share ENABLE TRIGGER session_cost_share_added`,
+      );
+      await this.addUpCharges();
       for (const index of indexes) await this.client.query(index);
       await this.restoreForeignKeys(foreignKeys);
       for (const table of plan.summaryTables()) await this.copy(table);
@@ -135,6 +144,22 @@ export class ScaleSeeder {
     );
     if (rows[0].wrong > 0)
       throw new Error(`${rows[0].wrong} session links were copied with the wrong day.`);
+  }
+
+  /** The programme's spend totals, as the trigger would have kept them share by share. */
+  private async addUpCharges(): Promise<void> {
+    await this.client.query(
+      `INSERT INTO session_charge_total (programme_id, contract_id, supplier_id, service_line,
+                                         financial_year, local_authority_id, pence, charges)
+       SELECT s.programme_id, s.contract_id, s.supplier_id, s.service_line, s.financial_year,
+              cs.local_authority_id, sum(cs.amount_pence), count(*)
+         FROM session_cost_share cs
+         JOIN delivery_session s ON s.id = cs.session_id
+        WHERE s.status = 'APPROVED' AND s.programme_id = $1
+        GROUP BY s.programme_id, s.contract_id, s.supplier_id, s.service_line, s.financial_year,
+                 cs.local_authority_id`,
+      [SCALE_PROGRAMME_ID],
+    );
   }
 
   private async restoreForeignKeys(keys: ForeignKey[]): Promise<void> {
