@@ -557,8 +557,8 @@ async function resultsOf(input: {
       'The timed api runs with NODE_ENV=production, its callers signed in through a local OpenID Connect issuer (RS256 tokens, people and roles recorded in the database beforehand). SQL statements per request are counted, and captured for the floor, on a second, short-lived api with NODE_ENV=test, the only mode that reports them.',
       "The floor replays the api's own statements with pg over a pool of the same size; PostGraphile 5 answers the same nested query (checked equal to the api's answer before timing) on Node 22.",
       reminders.notifyLimit === 'lifted'
-        ? "Reminders are sent by the worker with the notifications queue's rate limit (GOV.UK Notify's 1,400 a minute) taken off, so the figure is what the queue, database and sending code manage."
-        : 'Reminders are sent by the worker as built, at its Notify rate limit.',
+        ? "Reminders are sent by the worker with NOTIFY_SENDS_PER_MINUTE=0 (no limit; GOV.UK Notify's allowance, the default, is 1,400 a minute), so the figure is what the queue, database and sending code manage."
+        : 'Reminders are sent by the worker at its default Notify rate limit (NOTIFY_SENDS_PER_MINUTE, 1,400 a minute).',
     ],
     scenarios: scenarioResults,
     nestedVsPostgraphile: { value: nestedRatio, ...atLeast(nestedRatio, 1.2) },
