@@ -4,7 +4,6 @@ import type { ChildProcess } from 'node:child_process';
 import { readEnvironment } from '@la-tracker/platform/config';
 import { findFreePort } from '@la-tracker/platform/local-services';
 import type { Children } from './children';
-import { CLI } from './database';
 
 const API_MAIN = resolve(__dirname, '..', '..', 'apps', 'api', 'src', 'main.js');
 const CAPTURE_PRELOAD = resolve(__dirname, 'capture-sql.js');
@@ -12,10 +11,8 @@ const CAPTURE_PRELOAD = resolve(__dirname, 'capture-sql.js');
 export const STATEMENT_HEADER = 'x-sql-statements';
 
 /**
- * What the api and the command line share: the services, a token secret, and production-like
- * behaviour. NODE_ENV=test rather than production: production refuses development tokens and
- * drops the statement-count header; test otherwise serves as production does (no "Did you mean"
- * suggestions), and LOG_LEVEL=warn keeps the per-request log lines out of the measurement.
+ * What the api and the command line share: the services, a token secret for the command line,
+ * LOG_LEVEL=warn (the per-request log lines stay out of the measurement) and the rate limits off.
  */
 export function productEnvironment(options: {
   databaseUrl: string;
@@ -38,11 +35,33 @@ export function productEnvironment(options: {
   };
 }
 
+/**
+ * The api's settings in one of two modes, both signing callers in through the OpenID Connect
+ * issuer. `production`, for the timings: graphql-js skips its development checks, and only the
+ * issuer's tokens are accepted (no local token secret), as deployed. `test`, short-lived, to count
+ * and capture each request's SQL: it alone sends the `x-sql-statements` header.
+ */
+export function apiEnvironment(
+  base: NodeJS.ProcessEnv,
+  mode: 'production' | 'test',
+  signIn: { issuer: string; audience: string },
+): NodeJS.ProcessEnv {
+  const { AUTH_HS256_SECRET: localSecret, ...rest } = base;
+  const oidc = { OIDC_ISSUER: signIn.issuer, OIDC_AUDIENCE: signIn.audience };
+  if (mode === 'test') return { ...base, ...oidc, NODE_ENV: 'test' };
+  return {
+    ...rest,
+    ...oidc,
+    NODE_ENV: 'production',
+    REPORT_LINK_SECRET: localSecret ?? randomBytes(32).toString('hex'),
+  };
+}
+
 export interface RunningApi {
   url: string;
   process: ChildProcess;
-  /** Where capture-sql.ts writes the statements of a captured request. */
-  captureFile: string;
+  /** Where capture-sql.ts writes the statements of a captured request, if it does. */
+  captureFile?: string;
 }
 
 async function waitUntilServing(url: string, child: ChildProcess, timeoutMs: number) {
@@ -59,30 +78,21 @@ async function waitUntilServing(url: string, child: ChildProcess, timeoutMs: num
   throw new Error(`the api did not answer ${url} within ${timeoutMs / 1000} s`);
 }
 
+/** The api as a child process; with a capture file, it records marked requests' SQL there. */
 export async function startApi(
   children: Children,
   env: NodeJS.ProcessEnv,
-  captureFile: string,
+  captureFile?: string,
 ): Promise<RunningApi> {
   const port = await findFreePort();
-  const child = children.start(process.execPath, ['--require', CAPTURE_PRELOAD, API_MAIN], {
-    env: { ...env, PORT: String(port), BENCH_CAPTURE_FILE: captureFile },
-  });
+  const child = captureFile
+    ? children.start(process.execPath, ['--require', CAPTURE_PRELOAD, API_MAIN], {
+        env: { ...env, PORT: String(port), BENCH_CAPTURE_FILE: captureFile },
+      })
+    : children.start(process.execPath, [API_MAIN], { env: { ...env, PORT: String(port) } });
   const url = `http://127.0.0.1:${port}`;
   await waitUntilServing(`${url}/health/live`, child, 60_000);
   return { url: `${url}/graphql`, process: child, captureFile };
-}
-
-/** A development token from the command line (`token --role …`), as a person of that role. */
-export async function tokenFor(
-  children: Children,
-  env: NodeJS.ProcessEnv,
-  role: 'ADMIN' | 'SUPPLIER',
-  supplierId?: string,
-): Promise<string> {
-  const args = [CLI, 'token', '--role', role, '--expires-in', '1d'];
-  if (supplierId) args.push('--supplier', supplierId);
-  return (await children.run(process.execPath, args, env)).trim();
 }
 
 export interface GraphQLAnswer {

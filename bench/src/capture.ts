@@ -10,6 +10,8 @@ export async function captureRequest(
   query: string,
   variables: Record<string, unknown>,
 ): Promise<{ answer: GraphQLAnswer; statements: CapturedStatement[] }> {
+  const captureFile = api.captureFile;
+  if (!captureFile) throw new Error('This api was started without SQL capture');
   const tag = randomUUID();
   const response = await fetch(api.url, {
     method: 'POST',
@@ -26,7 +28,7 @@ export async function captureRequest(
     statements: statements === null ? null : Number(statements),
     body: (await response.json()) as GraphQLAnswer['body'],
   };
-  const captured = readFileSync(api.captureFile, 'utf8')
+  const captured = readFileSync(captureFile, 'utf8')
     .split('\n')
     .filter((line) => line.includes(tag))
     .map((line) => JSON.parse(line) as CapturedStatement)

@@ -6,6 +6,9 @@ import {
   median,
   percentile,
   ratio,
+  ratiosTable,
+  remindersTable,
+  reportsTable,
   sideFigures,
   targetsTable,
   type RunFigures,
@@ -157,6 +160,87 @@ describe('targetsTable', () => {
         '| a | 1.3 | ≥ 1.2 | met |',
         '| b | 2 | ≤ 1.25 | missed |',
         '| c | n/a | ≤ 300 | not measured |',
+        '',
+      ].join('\n'),
+    );
+  });
+});
+
+describe('ratiosTable', () => {
+  it("gives the api's req/s, p50 and p95 over each other side's, skipping sides not measured", () => {
+    const side = (requestsPerSecond: number, p50Ms: number, p95Ms: number) => ({
+      median: { requestsPerSecond, p50Ms, p95Ms, p99Ms: 0, requests: 0, errors: 0 },
+      rounds: [],
+    });
+    expect(
+      ratiosTable({
+        nested: {
+          sides: {
+            api: side(60, 150, 300),
+            floor: side(120, 50, 100),
+            postgraphile: side(40, 200, 400),
+          },
+        },
+        recordSession: { sides: { api: side(90, 100, 130) } },
+      }),
+    ).toBe(
+      [
+        '| scenario | api vs | req/s (api ÷ side) | p50 (api ÷ side) | p95 (api ÷ side) |',
+        '|---|---|---:|---:|---:|',
+        '| nested | floor | 0.50 | 3.00 | 3.00 |',
+        '| nested | postgraphile | 1.50 | 0.75 | 0.75 |',
+        '',
+      ].join('\n'),
+    );
+  });
+});
+
+describe('reportsTable', () => {
+  it('lists each report with its year, size, time and memory', () => {
+    expect(
+      reportsTable([
+        {
+          kind: 'SESSIONS_EXTRACT',
+          format: 'XLSX',
+          financialYear: '2025-26',
+          rows: 5000,
+          byteSize: 551433,
+          seconds: 1.8,
+          peakRssMb: 158.6,
+          startRssMb: 151.5,
+        },
+      ]),
+    ).toBe(
+      [
+        '| report | year | rows | bytes | seconds | peak RSS MB | RSS before building MB |',
+        '|---|---|---:|---:|---:|---:|---:|',
+        '| SESSIONS_EXTRACT (XLSX) | 2025-26 | 5000 | 551433 | 1.8 | 158.6 | 151.5 |',
+        '',
+      ].join('\n'),
+    );
+  });
+});
+
+describe('remindersTable', () => {
+  it('shows both rates, their ratio and the duplicates', () => {
+    expect(
+      remindersTable({
+        count: 2000,
+        received: 2000,
+        duplicates: 0,
+        seconds: 41.3,
+        scanSeconds: 13.8,
+        remindersPerSecond: 48.4,
+        sendsPerSecond: 72.7,
+        noop: { jobsPerSecond: 2920.3 },
+        ratio: 0.017,
+        notifyLimit: 'lifted',
+      }),
+    ).toBe(
+      [
+        '| reminders | sent | duplicates | seconds (scan) | reminders/s | sends/s | BullMQ no-op jobs/s | ratio | Notify limit |',
+        '|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+        '| 2000 | 2000 | 0 | 41.3 (13.8) | 48.4 | 72.7 | 2920.3 | 0.017 | lifted |',
         '',
       ].join('\n'),
     );

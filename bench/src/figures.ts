@@ -119,3 +119,70 @@ export function targetsTable(lines: readonly TargetLine[]): string {
   );
   return ['| target | measured | wanted | outcome |', '|---|---|---|---|', ...rows, ''].join('\n');
 }
+
+/** The api's median figures over another side's, per scenario: how far the api is from it. */
+export function ratiosTable(
+  scenarios: Record<string, { sides: Partial<Record<string, SideFigures>> }>,
+): string {
+  const lines = [
+    '| scenario | api vs | req/s (api ÷ side) | p50 (api ÷ side) | p95 (api ÷ side) |',
+    '|---|---|---:|---:|---:|',
+  ];
+  const cell = (value: number | null) => (value === null ? 'n/a' : value.toFixed(2));
+  for (const [name, scenario] of Object.entries(scenarios)) {
+    const api = scenario.sides['api']?.median;
+    for (const side of ['floor', 'postgraphile']) {
+      const other = scenario.sides[side]?.median;
+      if (!api || !other) continue;
+      lines.push(
+        `| ${name} | ${side} | ${cell(ratio(api.requestsPerSecond, other.requestsPerSecond))} | ${cell(ratio(api.p50Ms, other.p50Ms))} | ${cell(ratio(api.p95Ms, other.p95Ms))} |`,
+      );
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export interface ReportRow {
+  kind: string;
+  format: string;
+  financialYear: string;
+  rows: number;
+  byteSize: number;
+  seconds: number;
+  peakRssMb: number;
+  startRssMb: number;
+}
+
+export function reportsTable(reports: readonly ReportRow[]): string {
+  const lines = [
+    '| report | year | rows | bytes | seconds | peak RSS MB | RSS before building MB |',
+    '|---|---|---:|---:|---:|---:|---:|',
+  ];
+  for (const figure of reports)
+    lines.push(
+      `| ${figure.kind} (${figure.format}) | ${figure.financialYear} | ${figure.rows} | ${figure.byteSize} | ${figure.seconds} | ${figure.peakRssMb} | ${figure.startRssMb} |`,
+    );
+  return `${lines.join('\n')}\n`;
+}
+
+export interface RemindersRow {
+  count: number;
+  received: number;
+  duplicates: number;
+  seconds: number;
+  scanSeconds: number;
+  remindersPerSecond: number;
+  sendsPerSecond: number;
+  noop: { jobsPerSecond: number };
+  ratio: number | null;
+  notifyLimit: string;
+}
+
+export function remindersTable(reminders: RemindersRow): string {
+  return [
+    '| reminders | sent | duplicates | seconds (scan) | reminders/s | sends/s | BullMQ no-op jobs/s | ratio | Notify limit |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+    `| ${reminders.count} | ${reminders.received} | ${reminders.duplicates} | ${reminders.seconds} (${reminders.scanSeconds}) | ${reminders.remindersPerSecond} | ${reminders.sendsPerSecond} | ${reminders.noop.jobsPerSecond} | ${reminders.ratio ?? 'n/a'} | ${reminders.notifyLimit} |`,
+    '',
+  ].join('\n');
+}

@@ -15,6 +15,7 @@ describe('benchSettings', () => {
       rounds: 3,
       secondsPerRun: 10,
       connections: 10,
+      reminders: 100_000,
       databaseUrl: undefined,
       redisUrl: undefined,
       databaseName: 'la_tracker_bench_s10',
@@ -23,10 +24,11 @@ describe('benchSettings', () => {
 
   it('makes a quick trial at scale 0.05, one round of 3 s', () => {
     const sut = benchSettings({ BENCH_QUICK: '1' });
-    expect([sut.scale, sut.rounds, sut.secondsPerRun, sut.databaseName]).toEqual([
+    expect([sut.scale, sut.rounds, sut.secondsPerRun, sut.reminders, sut.databaseName]).toEqual([
       0.05,
       1,
       3,
+      2_000,
       'la_tracker_bench_s0_05',
     ]);
   });
@@ -37,6 +39,7 @@ describe('benchSettings', () => {
       BENCH_ROUNDS: '5',
       BENCH_SECONDS: '4',
       BENCH_CONNECTIONS: '20',
+      BENCH_REMINDERS: '500',
       DATABASE_URL: 'postgres://x@h/db',
       BENCH_DATABASE_NAME: 'mine',
     });
@@ -45,6 +48,7 @@ describe('benchSettings', () => {
       rounds: 5,
       secondsPerRun: 4,
       connections: 20,
+      reminders: 500,
       databaseUrl: 'postgres://x@h/db',
       databaseName: 'mine',
     });

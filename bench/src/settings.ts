@@ -5,6 +5,8 @@ export interface BenchSettings {
   rounds: number;
   secondsPerRun: number;
   connections: number;
+  /** Reminders made due and sent through the worker. */
+  reminders: number;
   /** The server to use; the launcher's embedded PostgreSQL when absent. */
   databaseUrl?: string;
   redisUrl?: string;
@@ -37,6 +39,7 @@ export function benchSettings(env: Environment): BenchSettings {
     rounds: positive(env, 'BENCH_ROUNDS', quick ? 1 : 3, true),
     secondsPerRun: positive(env, 'BENCH_SECONDS', quick ? 3 : 10, true),
     connections: positive(env, 'BENCH_CONNECTIONS', 10, true),
+    reminders: positive(env, 'BENCH_REMINDERS', quick ? 2_000 : 100_000, true),
     databaseUrl: env['DATABASE_URL'] || undefined,
     redisUrl: env['REDIS_URL'] || undefined,
     databaseName: env['BENCH_DATABASE_NAME'] || databaseNameOf(scale),

@@ -3,10 +3,11 @@ import {
   createTestDatabase,
   testEnvironment,
   type TestDatabase,
+  startOidcIssuer,
+  type LocalOidcIssuer,
 } from '@la-tracker/platform/testing';
 import { Client } from 'pg';
 import { startApi, type GraphQLResponse, type RunningApi } from '../support/api';
-import { startOidcIssuer, type LocalOidcIssuer } from '../support/oidc-issuer';
 import { insertSupplier } from '../support/suppliers';
 import { TEST_SECRET, tokenFor } from '../support/tokens';
 

@@ -2,9 +2,10 @@ import {
   createTestDatabase,
   testEnvironment,
   type TestDatabase,
+  startOidcIssuer,
+  type LocalOidcIssuer,
 } from '@la-tracker/platform/testing';
 import { PRODUCTION_ENV, startApi, type RunningApi } from '../support/api';
-import { startOidcIssuer, type LocalOidcIssuer } from '../support/oidc-issuer';
 import { startWeb, type RunningWeb } from '../support/web';
 
 /** The session cookie a response sets, as a Cookie header would send it back. */

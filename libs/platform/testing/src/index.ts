@@ -5,3 +5,4 @@ export * from './test-environment';
 export * from './callers';
 export * from './refused-with';
 export * from './fake-notify';
+export * from './oidc-issuer';
