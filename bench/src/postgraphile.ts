@@ -45,7 +45,9 @@ export const BENCH_SCHEMA = 'bench_postgraphile';
  *   → `deliverySessionBySessionId`), whose rows can only be ordered by their own columns, so "the
  *   latest 10 sessions" cannot be asked that way. A computed column function (first argument the
  *   row) is PostGraphile's way to add such a relation: `Engagement.latestSessions(first: 10)`,
- *   latest first by delivery or planned date, then id, as the api orders them.
+ *   latest first by delivery or planned date, then id, as the api orders them. It orders by the
+ *   link's copy of the session's day, as the api does, so both read the same index
+ *   (`session_engagement_latest`) and stop at the tenth.
  * PostGraphile keeps a set-returning function's order and applies `first` as a LIMIT. Both are
  * `language sql stable`, so PostgreSQL inlines them into PostGraphile's one statement.
  */
@@ -65,7 +67,7 @@ returns setof public.delivery_session language sql stable as $$
   select s.* from public.session_engagement se
   join public.delivery_session s on s.id = se.session_id
   where se.engagement_id = e.id
-  order by coalesce(s.delivered_on, s.planned_on) desc, s.id desc
+  order by se.session_on desc, se.session_id desc
 $$;
 `;
 
