@@ -2,6 +2,7 @@ import { addDays, dayOfWeek, financialYearOf } from '@la-tracker/domain/calendar
 import type { RateUnit, ServiceLine } from '@la-tracker/domain/programmes';
 import type { AttendeeRole, SessionFormat, SessionStatus } from '@la-tracker/domain/sessions';
 import type { IsoDate } from '@la-tracker/platform/time';
+import { DEMO_ROLES, DEMO_TOPICS } from './demo-content';
 
 /**
  * The demonstration year as data: worked out by pure functions from a seed and the reference data,
@@ -255,55 +256,6 @@ const CONTRACTS: DemoContract[] = [
 
 const contractFor = (line: ServiceLine) => CONTRACTS.find((c) => c.serviceLine === line)!;
 
-const ROLES: Partial<Record<ServiceLine, AttendeeRole[]>> = {
-  POLITICAL_LEADERSHIP: ['LEAD_MEMBER', 'LEADER_OF_COUNCIL', 'CABINET_MEMBER', 'COUNCILLOR'],
-  CORPORATE_LEADERSHIP: [
-    'CHIEF_EXECUTIVE',
-    'CHIEF_FINANCE_OFFICER',
-    'HR_LEAD',
-    'IT_LEAD',
-    'DIRECTOR_OF_CHILDRENS_SERVICES',
-  ],
-  COUNCILLOR_GROUPS: ['CABINET_MEMBER', 'COUNCILLOR', 'LEAD_MEMBER'],
-  CORPORATE_PARENTING_DIAGNOSTIC: [
-    'DIRECTOR_OF_CHILDRENS_SERVICES',
-    'LEAD_MEMBER',
-    'OTHER_SENIOR_LEADER',
-  ],
-  TARGETED_SUPPORT: ['DIRECTOR_OF_CHILDRENS_SERVICES', 'CHIEF_EXECUTIVE', 'LEAD_MEMBER'],
-};
-
-const TOPICS: Partial<Record<ServiceLine, string[]>> = {
-  POLITICAL_LEADERSHIP: [
-    'Corporate parenting for lead members',
-    'Scrutiny and challenge',
-    'Reading performance data',
-    'Preparing for inspection',
-    'Working with partners',
-    'Budget setting for children’s services',
-    'Listening to children in care',
-    'Leading through change',
-  ],
-  CORPORATE_LEADERSHIP: [
-    'Whole-council corporate parenting',
-    'Financial resilience and demand',
-    'Workforce and recruitment',
-    'Data and digital for children’s services',
-    'Governance after an inspection',
-    'Commissioning placements',
-  ],
-  COUNCILLOR_GROUPS: ['Cabinet away day', 'Follow-up on the cabinet’s plan'],
-  CORPORATE_PARENTING_DIAGNOSTIC: ['Diagnostic fieldwork', 'Diagnostic findings'],
-  TARGETED_SUPPORT: [
-    'Improvement plan review',
-    'Leadership team support',
-    'Partnership board',
-    'Quality assurance',
-    'Stocktake',
-    'Next steps',
-  ],
-};
-
 const REFERRAL_REASONS = [
   'New lead member after the May elections',
   'Asked for by the director of children’s services',
@@ -398,7 +350,7 @@ function attendanceFor(
   line: ServiceLine,
   gssCodes: readonly string[],
 ): DemoAttendance[] {
-  const roles = ROLES[line] ?? ['OTHER_SENIOR_LEADER'];
+  const roles = DEMO_ROLES[line];
   return gssCodes.flatMap((gssCode) =>
     random
       .shuffle(roles)
@@ -468,7 +420,7 @@ export function buildDemoPlan(input: DemoPlanInput): DemoPlan {
     const cohortEngagements = members.map((la) =>
       add({ gssCode: la.gssCode, serviceLine: line, outcome: 'APPROVED' }),
     );
-    const topics = TOPICS[line]!;
+    const topics = DEMO_TOPICS[line];
     const months = [
       '2023-07',
       '2023-08',
@@ -523,7 +475,7 @@ export function buildDemoPlan(input: DemoPlanInput): DemoPlan {
       .forEach((region) => {
         const la = freeFor(line, region)[0];
         const engagement = add({ gssCode: la.gssCode, serviceLine: line, outcome: 'APPROVED' });
-        const topics = TOPICS[line]!;
+        const topics = DEMO_TOPICS[line];
         const n = Math.min(random.int(perLa[0], perLa[1]), topics.length);
         const months = random.shuffle(DEMO_MONTHS.slice(3)).slice(0, n).sort();
         months.forEach((month, i) =>

@@ -18,6 +18,7 @@ import { costShares, sessionCost, type SessionStatus } from '@la-tracker/domain/
 import type { AttendeeRole } from '@la-tracker/domain/sessions';
 import type { IsoDate } from '@la-tracker/platform/time';
 import { seededRandom, type Random } from '../demo-plan.rules';
+import { DEMO_ROLES, DEMO_TOPICS } from '../demo-content';
 
 /**
  * National-scale demonstration data as rows, worked out by pure functions from a seed, the scale
@@ -217,47 +218,6 @@ const COHORT_LINES: ReadonlySet<ServiceLine> = new Set([
 export const DIAGNOSTICS_PER_YEAR = 12;
 export const COACHED_PER_YEAR = 15;
 export const MEETINGS_PER_NETWORK_PER_YEAR = 6;
-
-const ROLES: Record<ServiceLine, AttendeeRole[]> = {
-  POLITICAL_LEADERSHIP: ['LEAD_MEMBER', 'LEADER_OF_COUNCIL', 'CABINET_MEMBER', 'COUNCILLOR'],
-  CORPORATE_LEADERSHIP: [
-    'CHIEF_EXECUTIVE',
-    'CHIEF_FINANCE_OFFICER',
-    'HR_LEAD',
-    'IT_LEAD',
-    'DIRECTOR_OF_CHILDRENS_SERVICES',
-  ],
-  LEAD_MEMBER_NETWORKS: ['LEAD_MEMBER'],
-  COUNCILLOR_GROUPS: ['CABINET_MEMBER', 'COUNCILLOR', 'LEAD_MEMBER', 'LEADER_OF_COUNCIL'],
-  CORPORATE_PARENTING_DIAGNOSTIC: [
-    'DIRECTOR_OF_CHILDRENS_SERVICES',
-    'LEAD_MEMBER',
-    'OTHER_SENIOR_LEADER',
-  ],
-  TARGETED_SUPPORT: ['DIRECTOR_OF_CHILDRENS_SERVICES', 'CHIEF_EXECUTIVE', 'LEAD_MEMBER'],
-  COACHING_MENTORING: ['LEAD_MEMBER', 'CHIEF_EXECUTIVE', 'DIRECTOR_OF_CHILDRENS_SERVICES'],
-};
-
-const TOPICS: Record<ServiceLine, string[]> = {
-  POLITICAL_LEADERSHIP: [
-    'Corporate parenting for lead members',
-    'Scrutiny and challenge',
-    'Reading performance data',
-    'Preparing for inspection',
-    'Leading through change',
-  ],
-  CORPORATE_LEADERSHIP: [
-    'Whole-council corporate parenting',
-    'Financial resilience and demand',
-    'Workforce and recruitment',
-    'Data and digital for children’s services',
-  ],
-  LEAD_MEMBER_NETWORKS: ['Regional priorities', 'Sufficiency of placements', 'Ofsted update'],
-  COUNCILLOR_GROUPS: ['Cabinet away day', 'Follow-up on the cabinet’s plan'],
-  CORPORATE_PARENTING_DIAGNOSTIC: ['Diagnostic fieldwork', 'Diagnostic findings'],
-  TARGETED_SUPPORT: ['Improvement plan review', 'Leadership team support', 'Stocktake'],
-  COACHING_MENTORING: ['Coaching conversation', 'Mentoring session'],
-};
 
 const REFERRAL_REASONS = [
   'New lead member after the May elections',
@@ -481,7 +441,10 @@ export class ScalePlan {
             suppliers[networkContract.supplierIndex].id,
             heldOn,
             financialYearOf(heldOn),
-            [random.pick(TOPICS.LEAD_MEMBER_NETWORKS), random.pick(TOPICS.POLITICAL_LEADERSHIP)],
+            [
+              random.pick(DEMO_TOPICS.LEAD_MEMBER_NETWORKS),
+              random.pick(DEMO_TOPICS.POLITICAL_LEADERSHIP),
+            ],
             at(heldOn, 17),
           ]);
           for (const la of las) if (random.next() < 0.7) meetingAttendance.push([id, la.id]);
@@ -782,8 +745,8 @@ export class ScalePlan {
       for (const e of group) {
         const roles =
           line === 'COACHING_MENTORING'
-            ? [random.pick(ROLES[line])]
-            : random.shuffle(ROLES[line]).slice(0, random.int(1, 4));
+            ? [random.pick(DEMO_ROLES[line])]
+            : random.shuffle(DEMO_ROLES[line]).slice(0, random.int(1, 4));
         for (const role of roles)
           attendance.push({
             localAuthorityId: e.la.id,
@@ -805,7 +768,7 @@ export class ScalePlan {
     const returned = status === 'RETURNED' || returnedFirst ? at(addDays(day, 7), 14) : null;
     const approved =
       status === 'APPROVED' ? at(addDays(day, returnedFirst ? 12 : random.int(6, 10)), 15) : null;
-    const topic = random.pick(TOPICS[line]);
+    const topic = random.pick(DEMO_TOPICS[line]);
     const format = random.pick(FORMATS);
     const supplierId = supplierIds[contract.supplierIndex];
     if (status !== 'PLANNED') {
