@@ -9,6 +9,9 @@ export class SessionEngagementLatest1795695067695 implements MigrationInterface 
   name = 'SessionEngagementLatest1795695067695';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
+    // The release before this one serves while it runs: no session may move to another day
+    // between the links being given their days and the trigger that keeps them existing.
+    await queryRunner.query(`LOCK TABLE delivery_session IN SHARE ROW EXCLUSIVE MODE`);
     await queryRunner.query(`DROP INDEX "public"."IDX_29ac87168dc326f865097f62cd"`);
     await queryRunner.query(`ALTER TABLE "session_engagement" ADD "session_on" date`);
     await queryRunner.query(

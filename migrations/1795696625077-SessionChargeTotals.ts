@@ -24,6 +24,11 @@ export class SessionChargeTotals1795696625077 implements MigrationInterface {
   name = 'SessionChargeTotals1795696625077';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
+    // The release before this one serves while it runs: no session may be approved between the
+    // totals being added up and the triggers that keep them existing.
+    await queryRunner.query(
+      `LOCK TABLE delivery_session, session_cost_share IN SHARE ROW EXCLUSIVE MODE`,
+    );
     await queryRunner.query(
       `CREATE TABLE "session_charge_total" ("programme_id" uuid NOT NULL, "contract_id" uuid NOT NULL, "supplier_id" uuid NOT NULL, "service_line" text NOT NULL, "financial_year" character varying(7) NOT NULL, "local_authority_id" uuid NOT NULL, "pence" bigint NOT NULL, "charges" integer NOT NULL, CONSTRAINT "PK_4158b57ece59b29f1b44a74cfdb" PRIMARY KEY ("programme_id", "contract_id", "supplier_id", "service_line", "financial_year", "local_authority_id"))`,
     );

@@ -1,27 +1,15 @@
-import { spawn } from 'node:child_process';
+import { run } from '@la-tracker/platform/testing';
 
 /** Runs a Node script to its end; its standard output, or an error with what it wrote. */
-export function runNode(
+export async function runNode(
   script: string,
   args: readonly string[],
   env: NodeJS.ProcessEnv,
 ): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, ...args], {
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) =>
-      code === 0
-        ? resolve(stdout)
-        : reject(new Error(`${script} stopped with code ${String(code)}:\n${stderr}${stdout}`)),
-    );
-  });
+  const { code, stdout, stderr } = await run(script, args, env);
+  if (code !== 0)
+    throw new Error(`${script} stopped with code ${String(code)}:\n${stderr}${stdout}`);
+  return stdout;
 }
 
 /** The last line of a child's output that is a JSON object. */

@@ -20,6 +20,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { Pool, types, type PoolClient } from 'pg';
 import { readEnvironment } from '@la-tracker/platform/config';
+import { CONNECTION_OPTIONS } from '@la-tracker/platform/database';
 import type { ReplayPlan } from './sql-replay';
 
 // As the api: a `date` stays `YYYY-MM-DD`.
@@ -30,6 +31,8 @@ const pool = new Pool({
   connectionString: env['FLOOR_DATABASE_URL'],
   max: Number(env['FLOOR_POOL_SIZE'] ?? 10),
   application_name: 'la-tracker-bench-floor',
+  // The api's own connection settings, so the same statements are planned the same way.
+  options: CONNECTION_OPTIONS,
 });
 const plans = JSON.parse(readFileSync(env['FLOOR_PLANS'] ?? '', 'utf8')) as Record<
   string,

@@ -8,7 +8,7 @@ import { grafserv } from 'postgraphile/grafserv/node';
 import { PostGraphileAmberPreset } from 'postgraphile/presets/amber';
 import { jsonPgSmartTags } from 'postgraphile/utils';
 
-const { DATABASE_URL, POOL_SIZE, BENCH_SCHEMA } = process.env;
+const { DATABASE_URL, POOL_SIZE, PG_OPTIONS, BENCH_SCHEMA } = process.env;
 
 // Smart tags given here rather than as comments in the database, so that nothing outside the
 // bench schema changes. PostGraphile only offers ordering on indexed columns; the api lists an
@@ -36,7 +36,7 @@ const preset = {
     makePgService({
       connectionString: DATABASE_URL,
       schemas: ['public', BENCH_SCHEMA],
-      poolConfig: { max: Number(POOL_SIZE) },
+      poolConfig: { max: Number(POOL_SIZE), options: PG_OPTIONS },
     }),
   ],
   grafserv: {

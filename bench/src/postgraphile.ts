@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { Client } from 'pg';
+import { CONNECTION_OPTIONS } from '@la-tracker/platform/database';
 
 /**
  * PostGraphile 5 beside the api, on the same database. PostGraphile 5 needs Node 22, so a Node 22
@@ -165,6 +166,8 @@ export async function startPostgraphile(
       GRAPHILE_ENV: 'production',
       DATABASE_URL: options.databaseUrl,
       POOL_SIZE: String(options.poolSize ?? API_DEFAULT_POOL_SIZE),
+      // The api's own connection settings (JIT off), so both run under the same ones.
+      PG_OPTIONS: CONNECTION_OPTIONS,
       BENCH_SCHEMA,
     },
   });

@@ -433,6 +433,18 @@ describe('delivered sessions over HTTP: the reference scenario', () => {
     expect(none.data!.localAuthority.engagements).toEqual([]);
     expect(codeOf(await as('manager', leeds('2022', '')))).toBe('BAD_USER_INPUT');
     expect(codeOf(await as('manager', leeds('2022-23', '(first: 0)')))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await as('manager', leeds('', '')))).toBe('BAD_USER_INPUT');
+    // A bad page size fails its own field, not its neighbours asked for in the same request.
+    const mixed = await as(
+      'manager',
+      `query ($bad: Int) { localAuthority(code: "E08000035") { engagements(financialYear: "2022-23") {
+          good: sessions(first: 1) { id } bad: sessions(first: $bad) { id } } } }`,
+      { bad: 0 },
+    );
+    expect(mixed.errors?.map((error) => error.path?.at(-1))).toEqual(
+      expect.arrayContaining(['bad']),
+    );
+    expect(mixed.errors?.some((error) => error.path?.at(-1) === 'good')).toBe(false);
 
     // The North East's 12 LAs by name: the first 4 reach Hartlepool, with the cohort S1.
     const nested = async (first: number) => {

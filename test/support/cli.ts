@@ -1,34 +1,14 @@
 import { readEnvironment } from '@la-tracker/platform/config';
+import type { Env } from '@la-tracker/platform/testing';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
+
+export { run, type Env, type Finished } from '@la-tracker/platform/testing';
 
 export const CLI = resolve(__dirname, '../../dist/apps/cli/src/main.js');
 export const API_MAIN = resolve(__dirname, '../../dist/apps/api/src/main.js');
 export const WEB_MAIN = resolve(__dirname, '../../dist/apps/web/src/main.js');
 export const WORKER_MAIN = resolve(__dirname, '../../dist/apps/worker/src/main.js');
-
-export type Env = Record<string, string | undefined>;
-
-export interface Finished {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs a built entry point to the end. */
-export function run(script: string, args: string[], env: Env): Promise<Finished> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, [script, ...args], {
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('exit', (code) => done({ code, stdout, stderr }));
-  });
-}
 
 export interface Running {
   child: ChildProcess;

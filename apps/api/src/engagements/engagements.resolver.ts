@@ -14,7 +14,8 @@ import {
   maySeeEligibility,
   type Engagement,
 } from '@la-tracker/domain/engagements';
-import { ForbiddenError } from '@la-tracker/platform/errors';
+import { BadUserInputError, ForbiddenError } from '@la-tracker/platform/errors';
+import { isFinancialYear } from '@la-tracker/domain/calendar';
 import type { LocalAuthority } from '@la-tracker/domain/local-authorities';
 import type { Caller } from '@la-tracker/platform/auth';
 import { CurrentCaller } from '../auth/current-caller.decorator';
@@ -184,6 +185,11 @@ export class LocalAuthorityEngagementsResolver {
     })
     financialYear?: string | null,
   ): Promise<Engagement[]> {
+    // Checked here rather than in the batch, which a bad year would fail for every LA's field.
+    if (financialYear !== null && financialYear !== undefined && !isFinancialYear(financialYear))
+      throw BadUserInputError.forFields([
+        { field: 'financialYear', message: 'must be written like 2022-23' },
+      ]);
     return context.loaders.engagementsOfLocalAuthority.load({
       localAuthorityId: la.id,
       financialYear: financialYear ?? null,

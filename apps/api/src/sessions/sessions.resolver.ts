@@ -1,4 +1,5 @@
 import { Inject } from '@nestjs/common';
+import { pageSize } from '@la-tracker/platform/database';
 import {
   Args,
   Context,
@@ -231,9 +232,11 @@ export class EngagementSessionsResolver {
     })
     first?: number | null,
   ): Promise<DeliverySession[]> {
+    // Checked here rather than in the batch, which a bad page size would fail for every field.
+    const limit = first === null || first === undefined ? null : pageSize(first);
     return context.loaders.sessions.ofEngagement.load({
       engagementId: engagement.id,
-      first: first ?? null,
+      first: limit,
     });
   }
 }

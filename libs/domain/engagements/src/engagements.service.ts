@@ -168,7 +168,7 @@ export class EngagementsService {
     ids: readonly string[],
     financialYear?: string | null,
   ): Promise<Engagement[][]> {
-    if (financialYear && !isFinancialYear(financialYear))
+    if (financialYear !== null && financialYear !== undefined && !isFinancialYear(financialYear))
       throw BadUserInputError.forFields([
         { field: 'financialYear', message: 'must be written like 2022-23' },
       ]);

@@ -178,6 +178,7 @@ export class SessionRepository {
       .innerJoin(SessionEngagement, 'link', 'link.session_id = s.id')
       .andWhere('link.engagement_id = asked.engagement_id')
       .select('s.id', 'session_id')
+      .addSelect('link.session_on', 'session_on')
       .orderBy('link.session_on', 'DESC')
       .addOrderBy('link.session_id', 'DESC');
     const [sql, parameters] = ofOne.getQueryAndParameters() as [string, unknown[]];
@@ -186,7 +187,8 @@ export class SessionRepository {
     return this.dataSource.query(
       `SELECT asked.engagement_id AS "engagementId", latest.session_id AS "sessionId"
          FROM unnest(${ids}) WITH ORDINALITY AS asked(engagement_id, position)
-        CROSS JOIN LATERAL (${sql} LIMIT ${limit}) latest`,
+        CROSS JOIN LATERAL (${sql} LIMIT ${limit}) latest
+        ORDER BY asked.position, latest.session_on DESC, latest.session_id DESC`,
       [...parameters, engagementIds, first ?? null],
     );
   }

@@ -20,6 +20,13 @@ export interface DataSourceParts {
 
 export const MIGRATIONS_TABLE = 'migrations';
 
+/**
+ * Settings every connection of the app starts with. JIT compiling takes longer (a third of a
+ * second) than it saves on the app's queries, which read thousands of rows, not millions: it is
+ * for long analytic queries.
+ */
+export const CONNECTION_OPTIONS = '-c jit=off';
+
 export function dataSourceOptions(parts: DataSourceParts): DataSourceOptions {
   return {
     type: 'postgres',
@@ -37,8 +44,6 @@ export function dataSourceOptions(parts: DataSourceParts): DataSourceOptions {
     logging: false,
     logger: new StatementCountingLogger(),
     applicationName: parts.applicationName ?? 'la-delivery-tracker',
-    // JIT compiling takes longer (a third of a second) than it saves on the api's queries, which
-    // read thousands of rows, not millions: it is for long analytic queries.
-    extra: { max: parts.poolSize ?? 10, options: '-c jit=off' },
+    extra: { max: parts.poolSize ?? 10, options: CONNECTION_OPTIONS },
   };
 }

@@ -52,8 +52,9 @@ export class OutboxWriter {
     const rows = this.written.get(manager) ?? [];
     rows.push(...inserted.map((row) => row.id));
     this.written.set(manager, rows);
+    // A job id given twice is written once: only its first mention was added.
     const added = new Set(inserted.map((row) => row.job_id));
-    return jobIds.map((jobId) => ({ jobId, added: added.has(jobId) }));
+    return jobIds.map((jobId) => ({ jobId, added: added.delete(jobId) }));
   }
 
   /** The outbox rows written with this manager so far, forgotten once taken. */

@@ -6,3 +6,4 @@ export * from './callers';
 export * from './refused-with';
 export * from './fake-notify';
 export * from './oidc-issuer';
+export * from './run-to-end';
