@@ -1,3 +1,5 @@
+import type { ReportFigure } from './reports';
+
 /** One load run of one side of one scenario. */
 export interface RunFigures {
   requestsPerSecond: number;
@@ -142,18 +144,7 @@ export function ratiosTable(
   return `${lines.join('\n')}\n`;
 }
 
-export interface ReportRow {
-  kind: string;
-  format: string;
-  financialYear: string;
-  rows: number;
-  byteSize: number;
-  seconds: number;
-  peakRssMb: number;
-  startRssMb: number;
-}
-
-export function reportsTable(reports: readonly ReportRow[]): string {
+export function reportsTable(reports: readonly ReportFigure[]): string {
   const lines = [
     '| report | year | rows | bytes | seconds | peak RSS MB | RSS before building MB |',
     '|---|---|---:|---:|---:|---:|---:|',
