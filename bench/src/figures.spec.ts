@@ -2,6 +2,7 @@ import {
   atLeast,
   atMost,
   boundedByDepth,
+  connectionsFor,
   markdownTable,
   median,
   percentile,
@@ -69,6 +70,23 @@ describe('sideFigures', () => {
     });
     expect(sut.rounds).toHaveLength(3);
   });
+
+  it('takes latency only from rounds in which something was answered', () => {
+    // Two rounds answered nothing (every request timed out): latency is the third's alone.
+    const sut = sideFigures([run(0, 0, 20), run(0, 0, 20), run(5, 900)]);
+    expect(sut.median).toMatchObject({ requestsPerSecond: 0, p50Ms: 900, p95Ms: 1800 });
+  });
+});
+
+describe('connectionsFor', () => {
+  it('keeps the configured connections for a request of half a second or less', () => {
+    expect(connectionsFor(500, 10)).toBe(10);
+  });
+
+  it('uses two for a slower request, or fewer if fewer are configured', () => {
+    expect(connectionsFor(1082, 10)).toBe(2);
+    expect(connectionsFor(1082, 1)).toBe(1);
+  });
 });
 
 describe('ratio', () => {
@@ -81,6 +99,8 @@ describe('ratio', () => {
     expect(ratio(null, 2)).toBeNull();
     expect(ratio(2, undefined)).toBeNull();
     expect(ratio(2, 0)).toBeNull();
+    // Nothing measured on one side (every request failed) is no ratio, not a perfect one.
+    expect(ratio(0, 951)).toBeNull();
   });
 });
 

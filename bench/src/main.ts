@@ -23,6 +23,7 @@ import {
   atLeast,
   atMost,
   boundedByDepth,
+  connectionsFor,
   markdownTable,
   ratio,
   ratiosTable,
@@ -111,6 +112,23 @@ async function timeSingleRequests(
         .join(', ')}`,
     );
   return times;
+}
+
+/**
+ * Waits until a side has worked through what a run left queued (requests autocannon gave up
+ * on still run to their end): one more request is answered only after them, so the next run
+ * starts on a quiet machine.
+ */
+let drains = 0;
+async function drain(target: LoadTarget): Promise<void> {
+  drains += 1;
+  const response = await fetch(target.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...target.headers },
+    body: target.body(4_000_000 + drains),
+    signal: AbortSignal.timeout(300_000),
+  });
+  await response.text();
 }
 
 /** Elapsed seconds of each phase, printed as it ends. */
@@ -283,20 +301,35 @@ async function measure(
   settings: BenchSettings,
   scenarios: readonly Scenario[],
   targets: Record<string, Partial<Record<Side, LoadTarget>>>,
+  singleRequestMs: Record<string, Partial<Record<Side, number>>>,
 ): Promise<Record<string, Partial<Record<Side, RunFigures[]>>>> {
   const runs: Record<string, Partial<Record<Side, RunFigures[]>>> = {};
-  const options = { seconds: settings.secondsPerRun, connections: settings.connections };
+  const optionsFor = (scenario: Scenario, seconds: number) => ({
+    seconds,
+    connections: connectionsFor(
+      Math.max(...Object.values(singleRequestMs[scenario.name] ?? {})),
+      settings.connections,
+    ),
+  });
+  for (const scenario of scenarios) {
+    const { connections } = optionsFor(scenario, 0);
+    if (connections !== settings.connections)
+      log(`  ${scenario.name} is measured with ${connections} connections (one request is slow)`);
+  }
   log(`Warming up (${WARM_UP_SECONDS} s per scenario and side)`);
   for (const scenario of scenarios)
-    for (const target of Object.values(targets[scenario.name] ?? {}))
-      await loadRun(target, { ...options, seconds: WARM_UP_SECONDS });
+    for (const target of Object.values(targets[scenario.name] ?? {})) {
+      await loadRun(target, optionsFor(scenario, WARM_UP_SECONDS));
+      await drain(target);
+    }
   for (let round = 1; round <= settings.rounds; round += 1) {
     for (const scenario of scenarios) {
       const sides = Object.entries(targets[scenario.name] ?? {}) as Array<[Side, LoadTarget]>;
       // Alternate which side goes first, so neither always meets a warmer or busier machine.
       if (round % 2 === 0) sides.reverse();
       for (const [side, target] of sides) {
-        const figures = await loadRun(target, options);
+        const figures = await loadRun(target, optionsFor(scenario, settings.secondsPerRun));
+        await drain(target);
         ((runs[scenario.name] ??= {})[side] ??= []).push(figures);
         log(
           `  round ${round} ${scenario.name} ${side}: ${figures.requestsPerSecond.toFixed(1)} req/s, p50 ${figures.p50Ms} ms, p95 ${figures.p95Ms} ms, p99 ${figures.p99Ms} ms, ${figures.errors} errors`,
@@ -421,7 +454,7 @@ async function main(): Promise<void> {
       );
       return false;
     });
-    const runs = await measure(settings, loaded, targets);
+    const runs = await measure(settings, loaded, targets, singleRequestMs);
     phases.end('measurement');
     // The reports and reminders have the machine to themselves.
     await Promise.all([children.stop(api.process), floor.stop(), postgraphile.stop()]);
