@@ -78,8 +78,8 @@ describe('createWorker', () => {
     const bigger = await createWorker({ ...config, databasePoolSize: 40 });
     try {
       // 20 notifications and 5 default jobs at once, and the relay: more than DATABASE_POOL_SIZE.
-      expect(worker.get(DataSource).options.extra).toEqual({ max: 26 });
-      expect(bigger.get(DataSource).options.extra).toEqual({ max: 40 });
+      expect(worker.get(DataSource).options.extra).toMatchObject({ max: 26 });
+      expect(bigger.get(DataSource).options.extra).toMatchObject({ max: 40 });
     } finally {
       await worker.close();
       await bigger.close();
